@@ -1,0 +1,69 @@
+"""The fixed vocabulary of the domain (DOMAIN.md §3–4): dimensions, modes, stages, caveats.
+
+The words are code; everything said about them (texts, thresholds, rules) is data.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["sv", "en"]
+LANGS: tuple[Lang, ...] = ("sv", "en")
+DEFAULT_LANG: Lang = "sv"
+
+DIMENSIONS: tuple[str, ...] = (
+    "functional_level",
+    "competence",
+    "interdependence",
+    "manager_readiness",
+    "org_support",
+    "phase_dependency",
+    "phase_conflict",
+    "phase_trust",
+    "phase_work",
+)
+PHASE_DIMENSIONS: tuple[str, ...] = (
+    "phase_dependency",
+    "phase_conflict",
+    "phase_trust",
+    "phase_work",
+)
+# The overall readiness figure is the mean of the dimensions that say whether the group and its
+# manager can carry co-leadership; interdependence says which goals fit, the phases say when.
+READINESS_DIMENSIONS: tuple[str, ...] = (
+    "functional_level",
+    "competence",
+    "manager_readiness",
+    "org_support",
+)
+
+Mode = Literal["structuring", "coaching", "co_leadership"]
+MODES: tuple[Mode, ...] = ("structuring", "coaching", "co_leadership")  # lowest first
+
+Stage = Literal["prepare", "pilot", "expand", "sustain"]
+STAGES: tuple[Stage, ...] = ("prepare", "pilot", "expand", "sustain")
+
+CurrentStage = Literal["none", "pilot", "expand", "sustain"]
+CURRENT_STAGES: tuple[CurrentStage, ...] = ("none", "pilot", "expand", "sustain")
+
+# How far each mode may take the rollout (DOMAIN.md §4).
+MODE_MAX_STAGE: dict[Mode, Stage] = {
+    "structuring": "prepare",
+    "coaching": "pilot",
+    "co_leadership": "sustain",
+}
+
+Severity = Literal["blocker", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("blocker", "warning", "info")
+
+GoalType = Literal["individual", "group", "mixed"]
+RolloutPlan = Literal["stepwise", "big_launch", "undecided"]
+PhaseReason = Literal["scores", "reorganization", "new_members"]
+MembersStatus = Literal["none", "below_threshold", "used"]
+
+CAVEATS: tuple[str, ...] = tuple(f"C{n}" for n in range(1, 11))
+
+
+def stage_of_current(current: CurrentStage) -> Stage:
+    """A team that has not started (`none`) stands at `prepare`."""
+    return "prepare" if current == "none" else current
