@@ -1,0 +1,240 @@
+"""The public contract (DOMAIN.md §5): the team profile that goes in and the assessment that comes out.
+
+A `TeamProfile` that exists is valid: unknown items, answers outside the scale, too few answers in
+a dimension and unknown context values are all rejected while it is built, each error located at
+the item, dimension or field at fault.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    ValidationError,
+    field_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from readiness.questionnaire import load_questionnaire
+from readiness.vocabulary import (
+    CurrentStage,
+    GoalType,
+    Lang,
+    Mode,
+    PhaseReason,
+    RolloutPlan,
+    Severity,
+    Stage,
+)
+
+MAX_MEMBERS = 1000
+
+
+def _known_item(item_id: str) -> str:
+    if item_id not in load_questionnaire().items:
+        close = difflib.get_close_matches(item_id, load_questionnaire().items, n=1)
+        hint = (
+            f"; did you mean {close[0]!r}?" if close else "; the questionnaire lists the valid ids"
+        )
+        raise PydanticCustomError(
+            "unknown_item", "unknown item id {item}" + hint, {"item": repr(item_id)}
+        )
+    return item_id
+
+
+def _member_item(item_id: str) -> str:
+    _, dimension = load_questionnaire().items[_known_item(item_id)]
+    if dimension.answered_by != "team":
+        raise PydanticCustomError(
+            "manager_only_item",
+            "item {item} belongs to {dimension}, which only the manager answers",
+            {"item": repr(item_id), "dimension": dimension.id},
+        )
+    return item_id
+
+
+def _on_scale(value: int) -> int:
+    scale = load_questionnaire().scale
+    if not scale.min <= value <= scale.max:
+        raise PydanticCustomError(
+            "answer_out_of_scale",
+            "{value} is outside the scale; answer a whole number from {min} to {max}",
+            {"value": value, "min": scale.min, "max": scale.max},
+        )
+    return value
+
+
+Score = Annotated[
+    StrictInt,
+    AfterValidator(_on_scale),
+    Field(
+        json_schema_extra={"minimum": 1, "maximum": 5},
+        description="1 = does not agree at all … 5 = agrees completely",
+    ),
+]
+ItemId = Annotated[str, AfterValidator(_known_item)]
+MemberItemId = Annotated[str, AfterValidator(_member_item)]
+TeamId = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        description="letters, digits, '.', '_' and '-', starting with a letter or digit",
+    ),
+]
+
+
+class Context(BaseModel):
+    """What the questionnaire cannot see; every field has the cautious default of DOMAIN.md §3."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    team_size: StrictInt | None = Field(default=None, ge=2, le=500)
+    months_together: StrictInt | None = Field(default=None, ge=0, le=600)
+    new_members_share: float = Field(default=0.0, ge=0, le=1)
+    reorganization: StrictBool = False
+    goal_type: GoalType = "individual"
+    rollout_plan: RolloutPlan = "undecided"
+    current_stage: CurrentStage = "none"
+
+
+class TeamProfile(BaseModel):
+    """A manager's answers about the team, its context and, optionally, members' anonymous answers.
+
+    An answer of ``null`` counts as not answered. Each dimension needs at least half of its items
+    answered; a member may skip a whole dimension but otherwise follows the same rule.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    team_id: TeamId | None = None
+    answers: dict[ItemId, Score | None]
+    context: Context = Context()
+    member_answers: list[dict[MemberItemId, Score | None]] = Field(
+        default_factory=list, max_length=MAX_MEMBERS
+    )
+
+    @field_validator("answers")
+    @classmethod
+    def _enough_answers(cls, answers: dict[str, int | None]) -> dict[str, int | None]:
+        given: dict[str, int | None] = {k: v for k, v in answers.items() if v is not None}
+        _raise_if(_short_dimensions(given, skip_unanswered=False, loc=()), "answers")
+        return given
+
+    @field_validator("member_answers")
+    @classmethod
+    def _enough_member_answers(
+        cls, members: list[dict[str, int | None]]
+    ) -> list[dict[str, int | None]]:
+        kept: list[dict[str, int | None]] = [
+            {k: v for k, v in m.items() if v is not None} for m in members
+        ]
+        problems = [
+            error
+            for index, member in enumerate(kept)
+            for error in _short_dimensions(member, skip_unanswered=True, loc=(index,))
+        ]
+        _raise_if(problems, "member_answers")
+        return [
+            member for member in kept if member
+        ]  # a member who skipped everything did not answer
+
+
+def _short_dimensions(
+    answers: Mapping[str, Any], *, skip_unanswered: bool, loc: tuple[int, ...]
+) -> list[InitErrorDetails]:
+    source = load_questionnaire()
+    dimensions = [d for d in source.dimensions if not skip_unanswered or d.answered_by == "team"]
+    problems = []
+    for dimension in dimensions:
+        count = sum(1 for item in dimension.items if item.id in answers)
+        if (count == 0 and skip_unanswered) or count >= dimension.min_answers:
+            continue
+        also = " or none" if skip_unanswered else ""
+        problems.append(
+            InitErrorDetails(
+                type=PydanticCustomError(
+                    "too_few_answers",
+                    "{dimension}: {count} of {total} items answered; at least {needed} needed"
+                    + also,
+                    {
+                        "dimension": dimension.id,
+                        "count": count,
+                        "total": len(dimension.items),
+                        "needed": dimension.min_answers,
+                    },
+                ),
+                loc=(*loc, dimension.id),
+                input=count,
+            )
+        )
+    return problems
+
+
+def _raise_if(problems: list[InitErrorDetails], title: str) -> None:
+    if problems:
+        raise ValidationError.from_exception_data(title, problems)
+
+
+class Finding(BaseModel):
+    """Something the policy noticed, traced to the rule and the handbook caveat behind it."""
+
+    rule: str
+    caveat: str
+    severity: Severity
+    message: str
+
+
+class NextStep(BaseModel):
+    """Something to do next, traced to the rule and caveat that call for it."""
+
+    id: str
+    rule: str
+    caveat: str
+    title: str
+    detail: str
+
+
+class Members(BaseModel):
+    """Members' anonymous answers, only ever as medians, and only when enough answered."""
+
+    respondents: int
+    threshold: int
+    used: bool
+    dimensions: dict[str, float] = Field(
+        default_factory=dict, description="members' median per dimension; empty below the threshold"
+    )
+    gaps: dict[str, float] = Field(
+        default_factory=dict, description="manager's score minus the members' median, per dimension"
+    )
+
+
+class Assessment(BaseModel):
+    """The decision for one team profile; the same profile always gives the same assessment."""
+
+    team_id: str | None = None
+    mode: Mode
+    rollout_stage: Stage
+    current_stage: CurrentStage
+    phase: int = Field(ge=1, le=4)
+    phase_reason: PhaseReason
+    readiness: int = Field(ge=0, le=100)
+    dimensions: dict[str, float]
+    findings: list[Finding]
+    next_steps: list[NextStep]
+    fired_rules: list[str]
+    reassess_in_days: int
+    policy_version: str
+    questionnaire_version: str
+    members: Members
+    lang: Lang
+    summary: str
