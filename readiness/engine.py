@@ -1,0 +1,201 @@
+"""The rule engine: the policy compiled into a durable-rules ruleset. The only module that imports it.
+
+How an evaluation chains, inside the engine:
+
+1. the profile's facts are asserted as one ``profile`` fact; every profile rule whose condition
+   holds fires and records itself;
+2. a last, lowest-priority rule (``decide``) then sees which rules fired, takes the lowest mode cap
+   and the stage (readiness.decision) and asserts a ``decision`` fact: the profile plus mode and stage;
+3. the rules that test the mode or stage fire on that fact.
+
+durable-rules has sharp edges, each handled here: a ruleset holds at most 1,024 live sessions (a
+fresh sid per evaluation, always deleted); the stock Host runs timer threads that may act on any
+session (ours has none); the extension never releases the GIL (one lock, no cost); an exception in
+an action is only written into the session state (read back and raised).
+
+Decisions depend only on the bands the rules distinguish, so they are cached by band.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from durable import engine as durable
+
+from readiness.conditions import Test
+from readiness.decision import decide_mode, decide_stage
+from readiness.errors import EngineError
+from readiness.policy import Policy
+from readiness.vocabulary import Mode, Stage
+
+CACHE_SIZE = 65_536
+DECIDE = "__decide__"  # cannot clash: rule ids start with a letter
+
+_DURABLE_OPS = {
+    "below": "$lt",
+    "at_most": "$lte",
+    "above": "$gt",
+    "at_least": "$gte",
+    "is_not": "$neq",
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the engine decided: the rules that fired, in order, the mode and the rollout stage."""
+
+    fired: tuple[str, ...]
+    mode: Mode
+    rollout_stage: Stage
+
+
+class _QuietHost(durable.Host):  # type: ignore[misc]
+    """A durable Host without its background timer threads; actions are looked up by name."""
+
+    def __init__(self) -> None:
+        self._actions: dict[str, Callable[[Any], None]] = {}
+        super().__init__()
+
+    def _run(self) -> None:
+        """Start nothing: every evaluation runs to completion in the calling thread."""
+
+    def get_action(self, action_name: str) -> Callable[[Any], None]:
+        return self._actions[action_name]
+
+
+_host: _QuietHost | None = None
+_engines: dict[str, RuleEngine] = {}
+_lock = threading.RLock()  # guards the host, the registry and every evaluation
+
+
+def engine_for(policy: Policy) -> RuleEngine:
+    """The process's engine for this policy version, compiled and registered on first use."""
+    global _host
+    with _lock:
+        if policy.version not in _engines:
+            _host = _host or _QuietHost()
+            _engines[policy.version] = RuleEngine(policy, _host)
+        return _engines[policy.version]
+
+
+class RuleEngine:
+    """One policy version, registered as one ruleset on the process's host."""
+
+    def __init__(self, policy: Policy, host: _QuietHost) -> None:
+        self.policy = policy
+        self.name = f"readiness_{policy.version}"
+        self.facts = (*policy.bands.facts, "current_stage")
+        self._host = host
+        self._sids = itertools.count(1)
+        self._cache: OrderedDict[tuple[tuple[str, Any], ...], Outcome] = OrderedDict()
+        definition = self._compile()
+        # durable-rules takes the actions out of the definition it is given: hand it a copy.
+        host.register_rulesets({self.name: copy.deepcopy(definition)})
+        self.definition = definition
+
+    def evaluate(self, facts: Mapping[str, Any], *, cached: bool = True) -> Outcome:
+        """Decide on `facts` (as produced by readiness.scoring); the same facts, the same outcome.
+
+        `cached=False` always runs the engine (for tests and benchmarks of the engine itself).
+        """
+        key = self.key(facts)
+        with _lock:
+            if not cached:
+                return self._run(dict(key))
+            outcome = self._cache.get(key)
+            if outcome is None:
+                outcome = self._run(dict(key))
+                self._cache[key] = outcome
+                if len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+            else:
+                self._cache.move_to_end(key)
+            return outcome
+
+    def key(self, facts: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+        """Only the facts the rules test, each reduced to its band's representative."""
+        bands = self.policy.bands
+        return tuple(
+            (name, bands.canonical(name, facts[name]))
+            for name in self.facts
+            if facts.get(name) is not None
+        )
+
+    def clear_cache(self) -> None:
+        with _lock:
+            self._cache.clear()
+
+    def _run(self, facts: dict[str, Any]) -> Outcome:
+        sid = f"{self.name}-{next(self._sids)}"
+        try:
+            self._host.assert_fact(self.name, {**facts, "sid": sid, "t": "profile"})
+            state = self._host.get_state(self.name, sid)
+        except durable.MessageNotHandledException as error:
+            raise EngineError(f"no rule took the facts {facts}: {error.message}") from error
+        except durable.MessageObservedException as error:
+            raise EngineError(f"the same facts were asserted twice in session {sid}") from error
+        finally:
+            self._host.delete_state(self.name, sid)
+        if "exception" in state:
+            raise EngineError(f"a rule action failed: {state['exception']}")
+        if "mode" not in state:
+            raise EngineError(f"no mode was decided for the facts {facts}")
+        return Outcome(tuple(state.get("fired", ())), state["mode"], state["rollout_stage"])
+
+    def _compile(self) -> dict[str, Any]:
+        rules: dict[str, Any] = {}
+        layers = (
+            [r for r in self.policy.rules if r.layer == "profile"],
+            [r for r in self.policy.rules if r.layer == "decision"],
+        )
+        for priority, rule in enumerate(layers[0], start=1):
+            rules[rule.id] = self._rule("profile", rule.when, self._record(rule.id), priority)
+        rules[DECIDE] = self._rule("profile", (), self._decide, len(layers[0]) + 1)
+        for priority, rule in enumerate(layers[1], start=1):
+            rules[rule.id] = self._rule("decision", rule.when, self._record(rule.id), priority)
+        return rules
+
+    def _rule(
+        self, kind: str, tests: tuple[Test, ...], action: Callable[[Any], None], priority: int
+    ) -> dict[str, Any]:
+        action_name = f"{self.name}:{len(self._host._actions)}"
+        self._host._actions[action_name] = action
+        condition = {"$and": [{"t": kind}, *(_condition(t) for t in tests)]}
+        return {"all": [{"m": condition}], "run": action_name, "pri": priority}
+
+    @staticmethod
+    def _record(rule_id: str) -> Callable[[Any], None]:
+        def fired(c: Any) -> None:
+            c.s.fired = [*(c.s.fired or ()), rule_id]
+
+        return fired
+
+    def _decide(self, c: Any) -> None:
+        rules = [self.policy.by_id[rule_id] for rule_id in c.s.fired or ()]
+        mode = decide_mode(r.then.mode_cap for r in rules if r.then.mode_cap)
+        stage = decide_stage(
+            mode, c.m.current_stage, (r.then.stage_cap for r in rules if r.then.stage_cap)
+        )
+        c.s.mode, c.s.rollout_stage = mode, stage
+        profile = {
+            k: v for k, v in c.m.items() if k not in ("sid", "id", "t") and not k.startswith("$")
+        }
+        c.assert_fact({**profile, "t": "decision", "mode": mode, "rollout_stage": stage})
+
+
+def _condition(test: Test) -> dict[str, Any]:
+    """One test in durable-rules' JSON condition language."""
+    if test.op == "is":
+        return {test.fact: test.value}
+    if test.op == "in":
+        return {"$or": [{test.fact: v} for v in test.value]}
+    if test.op == "not_in":
+        return {"$and": [{"$ex": {test.fact: 1}}, *({"$neq": {test.fact: v}} for v in test.value)]}
+    # A test on a fact that was not answered never holds, whatever the operator.
+    return {"$and": [{"$ex": {test.fact: 1}}, {_DURABLE_OPS[test.op]: {test.fact: test.value}}]}

@@ -1,0 +1,159 @@
+"""Assess a team profile: validate, score, let the engine decide, and say it in the reader's language."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from pydantic import ValidationError
+
+from readiness.engine import Outcome, engine_for
+from readiness.errors import Problem, ProfileError
+from readiness.models import Assessment, Finding, NextStep, TeamProfile
+from readiness.policy import Policy, Rule, load_policy
+from readiness.questionnaire import QuestionnaireSource, load_questionnaire
+from readiness.scoring import Scored, score
+from readiness.vocabulary import LANGS, Lang
+
+_STAGE_WORD = {"sv": "Rekommenderat steg", "en": "Recommended stage"}
+
+
+@cache
+def default_policy() -> Policy:
+    """The policy in the default rules directory, loaded once per process."""
+    return load_policy()
+
+
+def parse_profile(profile: TeamProfile | Mapping[str, Any]) -> TeamProfile:
+    """A valid TeamProfile from a model or plain data, or ProfileError naming every problem."""
+    if isinstance(profile, TeamProfile):
+        return profile
+    if not isinstance(profile, Mapping):
+        raise ProfileError([Problem((), "a team profile is a JSON object", "not_an_object")])
+    try:
+        return TeamProfile.model_validate(profile)
+    except ValidationError as error:
+        raise ProfileError(
+            [Problem(tuple(e["loc"]), e["msg"], e["type"]) for e in error.errors(include_url=False)]
+        ) from error
+
+
+def parse_profile_json(text: str | bytes) -> TeamProfile:
+    """Like parse_profile, from JSON text; bad JSON is a ProfileError with its line and column."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ProfileError(
+            [
+                Problem(
+                    (),
+                    f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
+                    "json_invalid",
+                )
+            ]
+        ) from error
+    return parse_profile(data)
+
+
+def assess(
+    profile: TeamProfile | Mapping[str, Any], lang: Lang = "sv", *, policy: Policy | None = None
+) -> Assessment:
+    """Decide whether the team is ready for trust-based co-leadership now, and what to do next.
+
+    `profile` is a TeamProfile or plain data of the same shape. Raises ProfileError when the
+    profile is invalid. Deterministic: the same profile and policy always give the same assessment.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; use 'sv' or 'en'")
+    valid = parse_profile(profile)
+    policy = policy or default_policy()
+    source = load_questionnaire()
+    scored = score(valid, source, policy.settings.anonymity_threshold)
+    outcome = engine_for(policy).evaluate(scored.facts)
+    return _assessment(valid, scored, outcome, policy, source, lang)
+
+
+def _assessment(
+    profile: TeamProfile,
+    scored: Scored,
+    outcome: Outcome,
+    policy: Policy,
+    source: QuestionnaireSource,
+    lang: Lang,
+) -> Assessment:
+    fired = [policy.by_id[rule_id] for rule_id in outcome.fired]
+    quotes = _quotes(scored, source, lang)
+    mode, stage = policy.settings.modes[outcome.mode], policy.settings.stages[outcome.rollout_stage]
+    return Assessment(
+        team_id=profile.team_id,
+        mode=outcome.mode,
+        rollout_stage=outcome.rollout_stage,
+        current_stage=profile.context.current_stage,
+        phase=scored.phase,
+        phase_reason=scored.phase_reason,
+        readiness=scored.readiness,
+        dimensions=scored.dimensions,
+        findings=[_finding(rule, quotes, lang) for rule in fired if rule.then.finding],
+        next_steps=[
+            _step(rule, i, quotes, lang) for rule in fired for i in range(len(rule.then.next_steps))
+        ],
+        fired_rules=list(outcome.fired),
+        reassess_in_days=min(
+            (r.then.reassess_in_days for r in fired if r.then.reassess_in_days),
+            default=policy.settings.default_reassess_in_days,
+        ),
+        policy_version=policy.version,
+        questionnaire_version=source.version,
+        members=scored.members,
+        lang=lang,
+        summary=(
+            f"{mode.title(lang)}: {mode.description(lang)} "
+            f"{_STAGE_WORD[lang]}: {stage.title(lang)} – {stage.description(lang)}"
+        ),
+    )
+
+
+class _Quotes(dict[str, str]):
+    def __missing__(self, name: str) -> str:
+        return "–"  # a fact that was not given, e.g. the team size
+
+
+def _quotes(scored: Scored, source: QuestionnaireSource, lang: Lang) -> dict[str, str]:
+    """What a rule's text may quote, already written out: 38.5 as "38.5", 40.0 as "40"."""
+    quotes = _Quotes(
+        {name: _number(value) for name, value in scored.facts.items() if value is not None}
+    )
+    largest = scored.quotes["largest_gap_dimension"]
+    quotes["largest_gap_dimension"] = source.by_id[largest].title(lang).lower() if largest else ""
+    quotes["anonymity_threshold"] = scored.quotes["anonymity_threshold"]
+    return quotes
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.1f}".removesuffix(".0")
+    return str(value)
+
+
+def _finding(rule: Rule, quotes: Mapping[str, str], lang: Lang) -> Finding:
+    assert rule.then.finding is not None
+    finding = rule.then.finding
+    return Finding(
+        rule=rule.id,
+        caveat=rule.caveat,
+        severity=finding.severity,
+        message=finding.message(lang).format_map(quotes),
+    )
+
+
+def _step(rule: Rule, index: int, quotes: Mapping[str, str], lang: Lang) -> NextStep:
+    step = rule.then.next_steps[index]
+    return NextStep(
+        id=step.id,
+        rule=rule.id,
+        caveat=rule.caveat,
+        title=step.title(lang).format_map(quotes),
+        detail=step.detail(lang).format_map(quotes),
+    )
