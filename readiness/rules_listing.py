@@ -1,0 +1,119 @@
+"""The policy as a reader sees it: `readiness rules`, the API's `/policy` and the policy page.
+
+Each rule is shown with the BDD scenarios that exercise it, read from `features/coverage.json`,
+which the feature suite writes and checks (see features/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from readiness.policy import Policy, Rule
+from readiness.vocabulary import Lang
+
+COVERAGE_FILE = Path(__file__).resolve().parent.parent / "features" / "coverage.json"
+
+
+def coverage() -> dict[str, list[str]]:
+    """Rule id -> the scenarios that fired it, when the feature suite's record is at hand."""
+    path = Path(os.environ.get("READINESS_COVERAGE_FILE", COVERAGE_FILE))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): [str(s) for s in v] for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def rule_as_data(rule: Rule, policy: Policy, lang: Lang, scenarios: list[str]) -> dict[str, Any]:
+    then = rule.then
+    return {
+        "id": rule.id,
+        "caveat": rule.caveat,
+        "title": rule.title(lang),
+        "file": Path(policy.files[rule.id]).name,
+        "layer": rule.layer,
+        "condition": rule.describe_condition(),
+        "when": [{"fact": t.fact, "op": t.op, "value": t.value} for t in rule.when],
+        "then": {
+            "mode_cap": then.mode_cap,
+            "stage_cap": then.stage_cap,
+            "finding": (
+                {"severity": then.finding.severity, "message": then.finding.message(lang)}
+                if then.finding
+                else None
+            ),
+            "next_steps": [
+                {"id": s.id, "title": s.title(lang), "detail": s.detail(lang)}
+                for s in then.next_steps
+            ],
+            "reassess_in_days": then.reassess_in_days,
+            "advice": dict(then.advice),
+        },
+        "scenarios": scenarios,
+    }
+
+
+def rules_as_data(policy: Policy, lang: Lang) -> dict[str, Any]:
+    """The whole policy in one language, as JSON-ready data."""
+    settings = policy.settings
+    covered = coverage()
+    return {
+        "policy_version": policy.version,
+        "name": settings.name(lang),
+        "anonymity_threshold": settings.anonymity_threshold,
+        "default_reassess_in_days": settings.default_reassess_in_days,
+        "modes": [
+            {"id": k, "title": v.title(lang), "description": v.description(lang)}
+            for k, v in settings.modes.items()
+        ],
+        "stages": [
+            {"id": k, "title": v.title(lang), "description": v.description(lang)}
+            for k, v in settings.stages.items()
+        ],
+        "caveats": [
+            {"id": k, "title": v.title(lang), "description": v.description(lang)}
+            for k, v in settings.caveats.items()
+        ],
+        "rules": [
+            rule_as_data(rule, policy, lang, covered.get(rule.id, [])) for rule in policy.rules
+        ],
+    }
+
+
+def render_rules(policy: Policy, lang: Lang) -> str:
+    """One block per rule: id, caveat, condition, conclusion and the scenarios that cover it."""
+    data = rules_as_data(policy, lang)
+    lines = [f"{data['name']} (policy {data['policy_version']}, {len(policy.rules)} rules)", ""]
+    for rule in data["rules"]:
+        then = rule["then"]
+        lines.append(f"{rule['id']}  [{rule['caveat']}]  {rule['title']}  ({rule['file']})")
+        lines.append(f"  when  {rule['condition']}")
+        outcome = [
+            f"{key.replace('_', ' ')} {then[key]}" for key in ("mode_cap", "stage_cap") if then[key]
+        ]
+        if then["finding"]:
+            outcome.append(f"{then['finding']['severity']} finding")
+        outcome += [f"step {s['id']}" for s in then["next_steps"]]
+        if then["reassess_in_days"]:
+            outcome.append(f"reassess in {then['reassess_in_days']} days")
+        outcome += [f"advice {k}={v}" for k, v in then["advice"].items()]
+        lines.append("  then  " + ", ".join(outcome))
+        if then["finding"]:
+            lines += textwrap.wrap(
+                then["finding"]["message"],
+                96,
+                initial_indent="  says  ",
+                subsequent_indent="        ",
+            )
+        scenarios = rule["scenarios"]
+        lines.append(
+            f"  covered by {len(scenarios)} scenario(s)"
+            + (":" if scenarios else " (run the features)")
+        )
+        lines += [f"    - {s}" for s in scenarios]
+        lines.append("")
+    return "\n".join(lines)
