@@ -18,6 +18,7 @@ Decisions depend only on the bands the rules distinguish, so they are cached by 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import threading
@@ -28,7 +29,7 @@ from typing import Any
 
 from durable import engine as durable
 
-from readiness.conditions import Test
+from readiness.conditions import Comparison
 from readiness.decision import decide_mode, decide_stage
 from readiness.errors import EngineError
 from readiness.policy import Policy
@@ -162,7 +163,7 @@ class RuleEngine:
         return rules
 
     def _rule(
-        self, kind: str, tests: tuple[Test, ...], action: Callable[[Any], None], priority: int
+        self, kind: str, tests: tuple[Comparison, ...], action: Callable[[Any], None], priority: int
     ) -> dict[str, Any]:
         action_name = f"{self.name}:{len(self._host._actions)}"
         self._host._actions[action_name] = action
@@ -186,10 +187,13 @@ class RuleEngine:
         profile = {
             k: v for k, v in c.m.items() if k not in ("sid", "id", "t") and not k.startswith("$")
         }
-        c.assert_fact({**profile, "t": "decision", "mode": mode, "rollout_stage": stage})
+        # When no rule speaks to this decision the engine says so by raising; `rules check`
+        # reports the missing next step, the evaluation itself is complete.
+        with contextlib.suppress(durable.MessageNotHandledException):
+            c.assert_fact({**profile, "t": "decision", "mode": mode, "rollout_stage": stage})
 
 
-def _condition(test: Test) -> dict[str, Any]:
+def _condition(test: Comparison) -> dict[str, Any]:
     """One test in durable-rules' JSON condition language."""
     if test.op == "is":
         return {test.fact: test.value}
