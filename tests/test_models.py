@@ -1,0 +1,174 @@
+"""A profile is rejected with every problem named by item, dimension or field, and what is allowed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from readiness import ProfileError, TeamProfile, parse_profile, parse_profile_json
+from readiness.questionnaire import load_questionnaire
+from tests.conftest import make_profile
+
+
+def problems(data: Any) -> dict[str, str]:
+    with pytest.raises(ProfileError) as caught:
+        parse_profile(data)
+    return {p.where(): p.message for p in caught.value.problems}
+
+
+def first_items(dimension: str, count: int) -> list[str]:
+    return [item.id for item in load_questionnaire().by_id[dimension].items[:count]]
+
+
+def test_a_complete_profile_is_accepted_with_cautious_context_defaults() -> None:
+    profile = parse_profile({"answers": make_profile()["answers"]})
+
+    assert profile.context.goal_type == "individual"
+    assert profile.context.rollout_plan == "undecided"
+    assert profile.context.current_stage == "none"
+    assert profile.context.new_members_share == 0
+    assert profile.context.reorganization is False
+
+
+def test_an_unknown_item_is_named_with_a_suggestion() -> None:
+    answers = {**make_profile()["answers"], "fl_safe_to_eer": 3}
+
+    found = problems({"answers": answers})
+
+    assert "did you mean 'fl_safe_to_err'" in found["answers.fl_safe_to_eer.[key]"]
+
+
+def test_an_answer_outside_1_to_5_is_named_with_the_scale() -> None:
+    answers = {**make_profile()["answers"], "fl_safe_to_err": 6}
+
+    found = problems({"answers": answers})
+
+    assert found == {
+        "answers.fl_safe_to_err": "6 is outside the scale; answer a whole number from 1 to 5"
+    }
+
+
+@pytest.mark.parametrize("value", [3.5, "3", True, None])
+def test_an_answer_must_be_a_whole_number_or_null(value: Any) -> None:
+    answers = {**make_profile()["answers"], "fl_safe_to_err": value}
+
+    if value is None:
+        assert "fl_safe_to_err" not in parse_profile({"answers": answers}).answers
+    else:
+        assert "answers.fl_safe_to_err" in problems({"answers": answers})
+
+
+def test_too_few_answers_in_a_dimension_names_the_dimension_and_how_many_are_needed() -> None:
+    answers = {
+        k: v for k, v in make_profile()["answers"].items() if k not in first_items("competence", 3)
+    }
+
+    found = problems({"answers": answers})
+
+    assert found == {"answers.competence": "competence: 2 of 5 items answered; at least 3 needed"}
+
+
+def test_half_of_a_dimension_answered_is_enough() -> None:
+    answers = {
+        k: v for k, v in make_profile()["answers"].items() if k not in first_items("competence", 2)
+    }
+
+    assert len(parse_profile({"answers": answers}).answers) == 43
+
+
+def test_an_unknown_context_value_names_the_field_and_the_allowed_values() -> None:
+    found = problems({"answers": make_profile()["answers"], "context": {"goal_type": "team"}})
+
+    assert found == {"context.goal_type": "Input should be 'individual', 'group' or 'mixed'"}
+
+
+def test_an_unknown_context_field_and_an_unknown_top_level_field_are_rejected() -> None:
+    found = problems({"answers": make_profile()["answers"], "context": {"size": 5}, "extra": 1})
+
+    assert set(found) == {"context.size", "extra"}
+
+
+def test_new_members_share_must_be_a_share_between_0_and_1() -> None:
+    found = problems({"answers": make_profile()["answers"], "context": {"new_members_share": 50}})
+
+    assert "context.new_members_share" in found
+
+
+def test_members_may_not_answer_the_managers_or_the_organisations_items() -> None:
+    found = problems(
+        {"answers": make_profile()["answers"], "member_answers": [{"mr_wants_control": 3}]}
+    )
+
+    assert found == {
+        "member_answers.0.mr_wants_control.[key]": "item 'mr_wants_control' belongs to manager_readiness, "
+        "which only the manager answers"
+    }
+
+
+def test_a_member_may_skip_a_whole_dimension_but_not_half_answer_one() -> None:
+    skipping = dict.fromkeys(first_items("functional_level", 5), 4)
+    half = {**skipping, first_items("competence", 1)[0]: 4}
+
+    accepted = parse_profile({"answers": make_profile()["answers"], "member_answers": [skipping]})
+    found = problems({"answers": make_profile()["answers"], "member_answers": [skipping, half]})
+
+    assert len(accepted.member_answers) == 1
+    assert found == {
+        "member_answers.1.competence": "competence: 1 of 5 items answered; at least 3 needed or none"
+    }
+
+
+def test_a_member_who_answered_nothing_is_not_counted() -> None:
+    profile = parse_profile(
+        {"answers": make_profile()["answers"], "member_answers": [{}, {"fl_shared_goals": None}]}
+    )
+
+    assert profile.member_answers == []
+
+
+def test_a_team_id_is_safe_to_put_in_a_url() -> None:
+    assert "team_id" in problems({"answers": make_profile()["answers"], "team_id": "../etc"})
+    assert (
+        parse_profile({"answers": make_profile()["answers"], "team_id": "lager-syd.2"}).team_id
+        == "lager-syd.2"
+    )
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    answers = {**make_profile()["answers"], "fl_safe_to_err": 0, "pw_unknown": 2}
+
+    found = problems(
+        {"answers": answers, "context": {"rollout_plan": "later", "current_stage": "done"}}
+    )
+
+    assert {
+        "answers.fl_safe_to_err",
+        "answers.pw_unknown.[key]",
+        "context.rollout_plan",
+        "context.current_stage",
+    } <= set(found)
+
+
+def test_bad_json_is_a_profile_error_with_line_and_column() -> None:
+    with pytest.raises(ProfileError) as caught:
+        parse_profile_json('{"answers": {\n  "fl_safe_to_err": 3,\n}}')
+
+    assert "line 3, column 1" in str(caught.value)
+
+
+def test_a_profile_that_is_not_an_object_is_rejected() -> None:
+    assert problems([1, 2]) == {"(profile)": "a team profile is a JSON object"}
+
+
+def test_the_profile_has_a_json_schema_with_the_scale_and_the_context_values() -> None:
+    schema = TeamProfile.model_json_schema()
+
+    answer = schema["properties"]["answers"]["additionalProperties"]["anyOf"][0]
+    assert (answer["minimum"], answer["maximum"]) == (1, 5)
+    assert schema["$defs"]["Context"]["properties"]["goal_type"]["enum"] == [
+        "individual",
+        "group",
+        "mixed",
+    ]
+    assert schema["additionalProperties"] is False

@@ -1,0 +1,165 @@
+"""Scores, phase and the members' voice, as DOMAIN.md §3–4 define them."""
+
+from __future__ import annotations
+
+import pytest
+
+from readiness import parse_profile
+from readiness.builder import answers_for
+from readiness.questionnaire import load_questionnaire
+from readiness.scoring import dimension_scores, phase_of, round1, score
+from tests.conftest import STRONG, make_profile
+from tests.test_rules import team_items
+
+SOURCE = load_questionnaire()
+
+
+def scored(profile: dict, threshold: int = 3):  # type: ignore[no-untyped-def]
+    return score(parse_profile(profile), SOURCE, threshold)
+
+
+def test_all_fives_score_100_and_all_ones_score_0_once_reverse_items_are_turned() -> None:
+    dimension = SOURCE.by_id["functional_level"]
+    best = {i.id: (1 if i.reverse else 5) for i in dimension.items}
+    worst = {i.id: (5 if i.reverse else 1) for i in dimension.items}
+
+    assert dimension_scores(best, SOURCE) == {"functional_level": 100.0}
+    assert dimension_scores(worst, SOURCE) == {"functional_level": 0.0}
+
+
+def test_a_score_is_the_mean_answer_mapped_from_1_to_5_onto_0_to_100() -> None:
+    items = [i for i in SOURCE.by_id["competence"].items if not i.reverse][:3]
+    answers = dict(zip([i.id for i in items], [2, 3, 5], strict=True))  # mean 10/3
+
+    assert dimension_scores(answers, SOURCE) == {"competence": round1((10 / 3 - 1) / 4 * 100)}
+
+
+def test_a_reverse_item_counts_agreement_against_the_dimension() -> None:
+    reverse = next(i for i in SOURCE.by_id["manager_readiness"].items if i.reverse)
+    plain = [i.id for i in SOURCE.by_id["manager_readiness"].items if not i.reverse][:2]
+    agreeing = {reverse.id: 5, **dict.fromkeys(plain, 5)}
+
+    assert dimension_scores(agreeing, SOURCE)["manager_readiness"] == round1((11 / 3 - 1) / 4 * 100)
+
+
+def test_scores_round_half_up_to_one_decimal() -> None:
+    assert (round1(62.25), round1(62.24), round1(37.5)) == (62.3, 62.2, 37.5)
+
+
+@pytest.mark.parametrize(
+    ("scores", "phase"),
+    [
+        ((80, 10, 10, 10), 1),
+        ((10, 80, 10, 10), 2),
+        ((10, 10, 80, 10), 3),
+        ((10, 10, 10, 80), 4),
+        ((50, 50, 20, 20), 1),  # ties go to the earlier stage
+        ((10, 10, 60, 60), 3),
+    ],
+)
+def test_the_phase_is_the_highest_scoring_stage_with_ties_to_the_earlier(
+    scores: tuple[int, ...], phase: int
+) -> None:
+    names = ("phase_dependency", "phase_conflict", "phase_trust", "phase_work")
+
+    assert phase_of(dict(zip(names, scores, strict=True))) == phase
+
+
+def test_slide_back_needs_at_least_half_of_the_group_new() -> None:
+    assert scored(make_profile(new_members_share=0.49)).phase == 4
+    assert scored(make_profile(new_members_share=0.5)).phase_reason == "new_members"
+
+
+def test_a_reorganisation_is_named_as_the_reason_even_when_many_are_new_too() -> None:
+    result = scored(make_profile(reorganization=True, new_members_share=0.8))
+
+    assert (result.phase, result.phase_reason) == (1, "reorganization")
+
+
+def test_readiness_is_the_rounded_mean_of_the_four_readiness_dimensions() -> None:
+    result = scored(
+        make_profile(
+            {"functional_level": 50, "competence": 60, "manager_readiness": 70, "org_support": 65}
+        )
+    )
+
+    assert result.readiness == 61  # 61.25
+
+
+def members(count: int, **scores: float) -> list[dict[str, int]]:
+    return [team_items(answers_for({**STRONG, **scores})) for _ in range(count)]
+
+
+def test_below_the_anonymity_threshold_nothing_about_members_is_kept() -> None:
+    result = scored({**make_profile(), "member_answers": members(2, functional_level=10)})
+
+    assert result.members.model_dump() == {
+        "respondents": 2,
+        "threshold": 3,
+        "used": False,
+        "dimensions": {},
+        "gaps": {},
+    }
+    assert result.dimensions["functional_level"] == 85.0
+    assert result.facts["members_status"] == "below_threshold"
+
+
+def test_at_the_threshold_each_dimension_uses_the_more_cautious_view() -> None:
+    result = scored(
+        {**make_profile(), "member_answers": members(3, functional_level=50, competence=95)}
+    )
+
+    assert result.members.used is True
+    assert result.dimensions["functional_level"] == 50.0  # members see less than the manager's 85
+    assert result.dimensions["competence"] == 80.0  # the manager sees less than the members' 95
+    assert result.members.gaps["functional_level"] == 35.0
+    assert result.facts["perception_gap"] == 35.0
+
+
+def test_members_view_is_their_median() -> None:
+    crowd = (
+        members(1, functional_level=20)
+        + members(1, functional_level=60)
+        + members(1, functional_level=70)
+    )
+
+    result = scored({**make_profile(), "member_answers": crowd})
+
+    assert result.members.dimensions["functional_level"] == 60.0
+
+
+def test_for_interdependence_the_cautious_view_is_the_one_that_sees_more_collaboration() -> None:
+    result = scored(
+        {**make_profile({"interdependence": 30}), "member_answers": members(3, interdependence=70)}
+    )
+
+    assert result.dimensions["interdependence"] == 70.0
+
+
+def test_the_phase_is_the_earlier_of_the_managers_and_the_members() -> None:
+    result = scored(
+        {**make_profile(), "member_answers": members(3, phase_conflict=90, phase_work=40)}
+    )
+
+    assert result.phase == 2
+
+
+def test_a_dimension_fewer_members_answered_than_the_threshold_is_not_used() -> None:
+    crowd = members(3)
+    for member in crowd[:2]:
+        for item in SOURCE.by_id["competence"].items:
+            member.pop(item.id)
+
+    result = scored({**make_profile(), "member_answers": crowd})
+
+    assert "competence" not in result.members.dimensions
+    assert "functional_level" in result.members.dimensions
+
+
+def test_a_higher_anonymity_threshold_is_honoured() -> None:
+    result = scored(
+        {**make_profile(), "member_answers": members(4, functional_level=10)}, threshold=5
+    )
+
+    assert result.members.used is False
+    assert result.dimensions["functional_level"] == 85.0
