@@ -99,7 +99,7 @@ NUMERIC_ONLY = {"below", "at_most", "above", "at_least"}
 
 
 @dataclass(frozen=True)
-class Test:
+class Comparison:
     """One comparison of a fact with a constant (or a list of constants for `in`/`not_in`)."""
 
     fact: str
@@ -121,11 +121,11 @@ class Test:
         return f"{self.fact} {symbol} {self.value}"
 
 
-def parse_tests(when: Mapping[str, Any]) -> list[Test]:
+def parse_tests(when: Mapping[str, Any]) -> list[Comparison]:
     """Turn a rule's `when:` mapping into tests, raising ValueError naming the fault."""
     if not isinstance(when, Mapping) or not when:
         raise ValueError("`when` must map at least one fact to a test")
-    tests: list[Test] = []
+    tests: list[Comparison] = []
     for fact, spec in when.items():
         if fact not in FACTS:
             raise ValueError(f"unknown fact {fact!r}; known facts: {', '.join(FACTS)}")
@@ -137,7 +137,7 @@ def parse_tests(when: Mapping[str, Any]) -> list[Test]:
     return tests
 
 
-def _checked(fact: FactSpec, op: str, value: Any) -> Test:
+def _checked(fact: FactSpec, op: str, value: Any) -> Comparison:
     if op not in OPERATORS:
         raise ValueError(f"{fact.name}: unknown operator {op!r}; use one of {', '.join(OPERATORS)}")
     if op in NUMERIC_ONLY and not fact.numeric:
@@ -148,7 +148,7 @@ def _checked(fact: FactSpec, op: str, value: Any) -> Test:
         value = tuple(_constant(fact, v) for v in value)
     else:
         value = _constant(fact, value)
-    return Test(fact.name, op, value)
+    return Comparison(fact.name, op, value)
 
 
 def _constant(fact: FactSpec, value: Any) -> Any:
@@ -173,8 +173,8 @@ class Bands:
     policy checker can visit every combination of bands.
     """
 
-    def __init__(self, tests: Iterable[Test]) -> None:
-        self.tests: dict[str, list[Test]] = {}
+    def __init__(self, tests: Iterable[Comparison]) -> None:
+        self.tests: dict[str, list[Comparison]] = {}
         for test in tests:
             self.tests.setdefault(test.fact, []).append(test)
         self._cuts = {

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from readiness.conditions import FACTS, Bands, Test, parse_tests
+from readiness.conditions import FACTS, Bands, Comparison, parse_tests
 from readiness.errors import PolicyError
 from readiness.texts import Text, read_yaml
 from readiness.vocabulary import CAVEATS, MODES, STAGES, Mode, Severity, Stage
@@ -92,7 +92,7 @@ class Rule(BaseModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]{2,60}$")
     caveat: str
     title: Text
-    when: tuple[Test, ...]
+    when: tuple[Comparison, ...]
     then: Conclusion
 
     @field_validator("caveat")
@@ -104,8 +104,8 @@ class Rule(BaseModel):
 
     @field_validator("when", mode="before")
     @classmethod
-    def _parse_when(cls, when: Any) -> tuple[Test, ...]:
-        if isinstance(when, tuple) and all(isinstance(t, Test) for t in when):
+    def _parse_when(cls, when: Any) -> tuple[Comparison, ...]:
+        if isinstance(when, tuple) and all(isinstance(t, Comparison) for t in when):
             return when
         return tuple(parse_tests(when))
 
