@@ -15,15 +15,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from readiness.check import check_policy, render_report
 from readiness.errors import PolicyError, ProfileError, ReadinessError
+from readiness.models import Assessment, TeamProfile
 from readiness.policy import Policy, load_policy
-from readiness.questionnaire import load_questionnaire, questionnaire
+from readiness.questionnaire import Questionnaire, load_questionnaire, questionnaire
 from readiness.report import render_text
 from readiness.rules_listing import render_rules, rules_as_data
 from readiness.service import assess, parse_profile_json
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_DATA, EXIT_CONFIG = 1, 2, 65, 78
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "profile": TeamProfile,
+    "assessment": Assessment,
+    "questionnaire": Questionnaire,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -80,6 +88,12 @@ def _parser() -> argparse.ArgumentParser:
     actions = command.add_subparsers(metavar="ACTION")
     check = actions.add_parser("check", help="evaluate every combination the rules distinguish")
     check.set_defaults(run=_rules_check)
+
+    command = commands.add_parser(
+        "schema", help="print the JSON Schema of a profile, assessment or questionnaire"
+    )
+    command.add_argument("model", choices=sorted(SCHEMAS))
+    command.set_defaults(run=_schema)
 
     command = commands.add_parser("serve", help="run the web service")
     command.add_argument("--host", default=os.environ.get("READINESS_HOST", "127.0.0.1"))
@@ -163,6 +177,11 @@ def _rules_check(args: argparse.Namespace) -> int:
     report = check_policy(policy)
     sys.stdout.write(render_report(report, policy))
     return 0 if report.clean else EXIT_PROBLEMS
+
+
+def _schema(args: argparse.Namespace) -> int:
+    _print_json(SCHEMAS[args.model].model_json_schema())
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -162,3 +162,10 @@ def test_rules_check_exits_0_for_the_default_policy_and_1_for_a_broken_one(tmp_p
     assert (clean.returncode, clean.stdout.splitlines()[-1]) == (0, "clean")
     assert broken.returncode == 1
     assert "never fires: competence-low" in broken.stdout
+
+
+def test_schema_prints_the_json_schema_of_the_profile() -> None:
+    schema = json.loads(readiness("schema", "profile").stdout)
+
+    assert schema["title"] == "TeamProfile"
+    assert schema["required"] == ["answers"]
