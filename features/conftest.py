@@ -50,7 +50,7 @@ def team() -> Team:
 
 @given(given_re(r"(?:en grupp med|gruppen har) (?P<level>\S+) (?P<noun>funktionsnivå|kompetens)"))
 def a_level_of(team: Team, level: str, noun: str) -> None:
-    team.score(LEVEL_NOUNS[noun], LEVELS[meaning({k: k for k in LEVELS}, level, "level")])
+    team.score(LEVEL_NOUNS[noun], meaning(LEVELS, level, "level"))
 
 
 @given(given_re(r"arbetet kräver (?P<amount>mycket|lite) samarbete"))

@@ -8,6 +8,7 @@ threshold matters, the features give the score as a number instead.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TypeVar
 
 # "låg", "måttlig" and "hög" as scores 0–100. Low is below every lower threshold of the default
 # policy (40, 50), moderate between the functional level's 40 and 65, high above every upper one.
@@ -69,7 +70,10 @@ class UnknownWord(ValueError):
     """A scenario used a word the vocabulary does not know; says which words it does know."""
 
 
-def meaning(table: Mapping[str, str], word: str, what: str) -> str:
+T = TypeVar("T")
+
+
+def meaning(table: Mapping[str, T], word: str, what: str) -> T:
     """What `word` means in `table`, or UnknownWord naming the words a scenario may use."""
     try:
         return table[word.strip().lower()]
