@@ -1,0 +1,1 @@
+"""The policy as living documentation: Gherkin features in Swedish, executed against the library."""
