@@ -30,7 +30,7 @@ def expressible(dimension_id: str, score: float) -> float:
     """The score closest to `score` that the dimension's items can give."""
     dimension = load_questionnaire().by_id[dimension_id]
     steps = 4 * len(dimension.items)
-    return round(score / 100 * steps) / steps * 100
+    return round(score / 100 * steps) * 100 / steps  # multiply first: 11 * 100 / 20 is exactly 55
 
 
 def _dimension_answers(dimension: Dimension, score: float) -> dict[str, int]:

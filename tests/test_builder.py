@@ -20,3 +20,7 @@ def test_unasked_dimensions_get_the_default_and_unknown_ones_are_refused() -> No
     assert dimension_scores(answers_for({}, default=40), SOURCE)["org_support"] == 40
     with pytest.raises(ValueError, match="unknown dimensions"):
         answers_for({"happiness": 50})
+
+
+def test_expressible_scores_are_exact_numbers() -> None:
+    assert [expressible("functional_level", s) for s in (35, 55, 65)] == [35.0, 55.0, 65.0]
