@@ -32,7 +32,7 @@ from features.vocabulary import (
     meaning,
 )
 from readiness import Assessment
-from readiness.policy import Rule
+from readiness.rule import Rule
 
 
 def given_re(pattern: str) -> parsers.re:

@@ -12,7 +12,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from readiness.policy import Policy, Rule
+from readiness.policy import Policy
+from readiness.rule import Rule
 from readiness.vocabulary import Lang
 
 COVERAGE_FILE = Path(__file__).resolve().parent.parent / "features" / "coverage.json"

@@ -12,8 +12,9 @@ from pydantic import ValidationError
 from readiness.engine import Outcome, engine_for
 from readiness.errors import Problem, ProfileError
 from readiness.models import Assessment, Finding, NextStep, TeamProfile
-from readiness.policy import Policy, Rule, load_policy
+from readiness.policy import Policy, load_policy
 from readiness.questionnaire import QuestionnaireSource, load_questionnaire
+from readiness.rule import Rule
 from readiness.scoring import Scored, score
 from readiness.vocabulary import LANGS, Lang
 
