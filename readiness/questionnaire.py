@@ -131,27 +131,34 @@ def load_questionnaire() -> QuestionnaireSource:
 
 
 # The localized view: the shapes of DOMAIN.md §5 (`GET /api/v1/questionnaire?lang=`).
+_view = ConfigDict(frozen=True)
 
 
 class ScaleView(BaseModel):
+    model_config = _view
+
     min: int
     max: int
     labels: dict[int, str]
 
 
 class DimensionView(BaseModel):
+    model_config = _view
+
     id: str
     title: str
     description: str
     caveat: str
     answered_by: Literal["team", "manager"]
     min_answers: int
-    items: list[str]
+    items: tuple[str, ...]
     phase: int | None = None
     phase_title: str | None = None
 
 
 class ItemView(BaseModel):
+    model_config = _view
+
     id: str
     dimension: str
     text: str
@@ -159,11 +166,15 @@ class ItemView(BaseModel):
 
 
 class ChoiceView(BaseModel):
+    model_config = _view
+
     value: str
     label: str
 
 
 class ContextFieldView(BaseModel):
+    model_config = _view
+
     id: str
     type: Literal["integer", "number", "boolean", "choice"]
     title: str
@@ -171,18 +182,20 @@ class ContextFieldView(BaseModel):
     default: Any = None
     min: float | None = None
     max: float | None = None
-    choices: list[ChoiceView] = []
+    choices: tuple[ChoiceView, ...] = ()
 
 
 class Questionnaire(BaseModel):
-    """The questionnaire in one language."""
+    """The questionnaire in one language; immutable, so one copy serves every caller."""
+
+    model_config = _view
 
     version: str
     lang: Lang
     scale: ScaleView
-    dimensions: list[DimensionView]
-    items: list[ItemView]
-    context_fields: list[ContextFieldView]
+    dimensions: tuple[DimensionView, ...]
+    items: tuple[ItemView, ...]
+    context_fields: tuple[ContextFieldView, ...]
 
 
 @cache
@@ -194,7 +207,7 @@ def _localized(lang: Lang) -> Questionnaire:
         scale=ScaleView(
             min=source.scale.min, max=source.scale.max, labels=source.scale.labels[lang]
         ),
-        dimensions=[
+        dimensions=tuple(
             DimensionView(
                 id=d.id,
                 title=d.title(lang),
@@ -202,18 +215,18 @@ def _localized(lang: Lang) -> Questionnaire:
                 caveat=d.caveat,
                 answered_by=d.answered_by,
                 min_answers=d.min_answers,
-                items=[i.id for i in d.items],
+                items=tuple(i.id for i in d.items),
                 phase=d.phase,
                 phase_title=d.phase_title(lang) if d.phase_title else None,
             )
             for d in source.dimensions
-        ],
-        items=[
+        ),
+        items=tuple(
             ItemView(id=i.id, dimension=d.id, text=i.text(lang), reverse=i.reverse)
             for d in source.dimensions
             for i in d.items
-        ],
-        context_fields=[
+        ),
+        context_fields=tuple(
             ContextFieldView(
                 id=f.id,
                 type=f.type,
@@ -222,10 +235,10 @@ def _localized(lang: Lang) -> Questionnaire:
                 default=f.default,
                 min=f.min,
                 max=f.max,
-                choices=[ChoiceView(value=c.value, label=c.label(lang)) for c in f.choices],
+                choices=tuple(ChoiceView(value=c.value, label=c.label(lang)) for c in f.choices),
             )
             for f in source.context_fields
-        ],
+        ),
     )
 
 
@@ -233,5 +246,4 @@ def questionnaire(lang: Lang = "sv") -> Questionnaire:
     """The questionnaire in `lang` (``sv`` or ``en``): dimensions, items, scale and context fields."""
     if lang not in ("sv", "en"):
         raise ValueError(f"unknown language {lang!r}; use 'sv' or 'en'")
-    # A copy, so that a caller who edits it cannot change what the next caller sees.
-    return _localized(lang).model_copy(deep=True)
+    return _localized(lang)
