@@ -93,6 +93,8 @@ def postgres_server() -> Iterator[PostgresServer]:
     finally:
         try:
             _run(base, binaries / "pg_ctl", "-D", data, "-m", "immediate", "-w", "stop")
+        except PostgresUnavailable as error:
+            raise RuntimeError(f"could not stop the throwaway PostgreSQL: {error}") from None
         finally:
             shutil.rmtree(base, ignore_errors=True)
 
