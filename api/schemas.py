@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from api.history import Changes
 from api.storage import StoredAssessment
-from readiness import Assessment, TeamProfile
+from readiness import Assessment, Context, TeamProfile
 from readiness.vocabulary import Lang
 
 
@@ -33,8 +33,28 @@ class ErrorResponse(BaseModel):
     detail: str
 
 
+class ProfilePublic(BaseModel):
+    """The profile an assessment was made from, as it may be shown: members only as a count."""
+
+    team_id: str | None
+    answers: dict[str, int]
+    context: Context
+    member_respondents: int = Field(
+        description="how many members answered; one member's answers are never shown"
+    )
+
+    @classmethod
+    def of(cls, profile: TeamProfile) -> ProfilePublic:
+        return cls(
+            team_id=profile.team_id,
+            answers={item: value for item, value in profile.answers.items() if value is not None},
+            context=profile.context,
+            member_respondents=len(profile.member_answers),
+        )
+
+
 class StoredAssessmentPublic(BaseModel):
-    """A stored assessment with the profile it was made from."""
+    """A stored assessment with the profile it was made from (members' answers left out)."""
 
     id: str
     org_id: str
@@ -42,7 +62,7 @@ class StoredAssessmentPublic(BaseModel):
     created_at: datetime
     lang: Lang
     policy_version: str
-    profile: TeamProfile
+    profile: ProfilePublic
     assessment: Assessment
 
     @classmethod
@@ -54,7 +74,7 @@ class StoredAssessmentPublic(BaseModel):
             created_at=stored.created_at,
             lang=stored.assessment.lang,
             policy_version=stored.policy_version,
-            profile=stored.profile,
+            profile=ProfilePublic.of(stored.profile),
             assessment=stored.assessment,
         )
 

@@ -1,9 +1,13 @@
+import json
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
 
 from readiness import assess
 from tests.conftest import make_profile
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 
 
 def test_storing_an_assessment_answers_201_with_its_id_and_location(client: TestClient) -> None:
@@ -72,3 +76,20 @@ def test_a_rejected_profile_stores_nothing(client: TestClient) -> None:
 
     assert answer.status_code == 422
     assert client.get("/api/v1/teams/nord/assessments").status_code == 404
+
+
+def test_no_answer_about_a_stored_assessment_repeats_one_members_answers(
+    client: TestClient,
+) -> None:
+    profile = json.loads((EXAMPLES / "team-with-member-voices.json").read_text())
+    marker = {"fl_safe_to_err": 1, "fl_shared_goals": 1, "fl_joint_decisions": 1}
+    profile["member_answers"].append(marker)
+
+    created = client.post("/api/v1/assessments", json=profile)
+    read = client.get(created.headers["location"])
+    history = client.get(f"/api/v1/teams/{profile['team_id']}/assessments")
+
+    assert created.status_code == 201
+    for answer in (created, read, history):
+        assert "member_answers" not in answer.text
+    assert read.json()["profile"]["member_respondents"] == len(profile["member_answers"])

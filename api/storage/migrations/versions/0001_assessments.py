@@ -11,13 +11,13 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from api.storage.tables import UTCDateTime
-
 revision = "0001"
 down_revision = None
 branch_labels = None
 depends_on = None
 
+# Written out here rather than imported from api.storage.tables: a migration must not change
+# when the models do.
 _document = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 
@@ -28,7 +28,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(36), nullable=False, unique=True),
         sa.Column("org_id", sa.String(64), nullable=False),
         sa.Column("team_id", sa.String(64), nullable=True),
-        sa.Column("created_at", UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("lang", sa.String(8), nullable=False),
         sa.Column("policy_version", sa.String(64), nullable=False),
         sa.Column("questionnaire_version", sa.String(32), nullable=False),
