@@ -7,7 +7,7 @@ import sys
 import uvicorn
 
 from api.settings import get_settings
-from api.storage.database import safe_url
+from api.storage.database import StorageError, safe_url
 from api.storage.migrate import upgrade
 from readiness import PolicyError, load_policy
 
@@ -23,7 +23,11 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> int:
         print(f"readiness: the policy cannot be used: {error}", file=sys.stderr)
         return EXIT_CONFIG
     # Once here rather than racing in every worker; each worker's start-up then finds it done.
-    print(f"readiness: {upgrade(settings.database_url)}", file=sys.stderr)
+    try:
+        print(f"readiness: {upgrade(settings.database_url)}", file=sys.stderr)
+    except StorageError as error:
+        print(f"readiness: {error}", file=sys.stderr)
+        return EXIT_CONFIG
     print(
         f"readiness: serving on http://{host}:{port} "
         f"({workers} worker(s), database {safe_url(settings.database_url)})",

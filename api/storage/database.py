@@ -6,25 +6,48 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy import URL, Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from api.storage.repository import Repository
+from readiness import ReadinessError
+
+
+class StorageError(ReadinessError):
+    """The database cannot be used: a URL that is not one, or a server that does not answer."""
+
+
+def parse_url(url: str) -> URL:
+    """The URL with its driver: a plain postgresql:// URL means psycopg, the driver installed."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StorageError(
+            f"{url!r} is not a database URL; use e.g. sqlite:///./readiness.db "
+            "or postgresql+psycopg://user:password@host/readiness"
+        ) from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
 
 
 def make_engine(url: str) -> Engine:
     """An engine for `url`; SQLite gets WAL, foreign keys and a busy timeout on every connection."""
-    parsed = make_url(url)
+    parsed = parse_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        try:
+            return create_engine(parsed, pool_pre_ping=True)
+        except (ArgumentError, ImportError) as error:
+            raise StorageError(f"cannot use {safe_url(url)}: {error}") from None
     options: dict[str, Any] = {
         # A request's session may be opened in one worker thread and committed in another.
         "connect_args": {"check_same_thread": False, "timeout": 15},
     }
     if parsed.database in (None, "", ":memory:"):
         options["poolclass"] = StaticPool  # one shared in-memory database, not one per connection
-    engine = create_engine(url, **options)
+    engine = create_engine(parsed, **options)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -42,7 +65,10 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
 
 def safe_url(url: str) -> str:
     """The URL as it may be shown or logged: without its password."""
-    return make_url(url).render_as_string(hide_password=True)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(not a database URL)"
 
 
 class Database:

@@ -11,9 +11,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from api.settings import get_settings
-from api.storage.database import make_engine, safe_url
+from api.storage.database import StorageError, make_engine, safe_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -40,11 +41,17 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(url: str | None = None) -> str:
-    """Migrate the database at `url` (default: READINESS_DATABASE_URL); a one-line report."""
+    """Migrate the database at `url` (default: READINESS_DATABASE_URL); a one-line report.
+
+    Raises StorageError when the URL is not one or the database does not answer.
+    """
     url = url or get_settings().database_url
     engine = make_engine(url)
     try:
         revision = upgrade_engine(engine)
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        raise StorageError(f"cannot use the database {safe_url(url)}: {reason}") from None
     finally:
         engine.dispose()
     return f"database {safe_url(url)} is at schema revision {revision}"

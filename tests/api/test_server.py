@@ -9,6 +9,7 @@ from sqlalchemy import create_engine, inspect
 from api.server import EXIT_CONFIG, serve
 from readiness.cli import main
 from readiness.policy import default_rules_dir
+from tests.support.ports import free_port
 
 
 def test_serve_refuses_a_broken_policy_naming_the_file_and_rule(
@@ -50,3 +51,29 @@ def test_db_upgrade_never_prints_the_password(
     main(["db", "upgrade", "--url", "postgresql+psycopg://reader:s3cret@db.example/readiness"])
 
     assert "s3cret" not in capsys.readouterr().out
+
+
+def test_serve_refuses_a_database_url_that_is_not_one(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("READINESS_DATABASE_URL", "readiness.db")
+
+    code = serve(port=1)
+
+    assert code == EXIT_CONFIG
+    assert "'readiness.db' is not a database URL" in capsys.readouterr().err
+
+
+def test_db_upgrade_says_which_database_does_not_answer_without_a_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    port = free_port()  # nothing listens there
+
+    code = main(["db", "upgrade", "--url", f"postgresql://reader:s3cret@127.0.0.1:{port}/r"])
+
+    error = capsys.readouterr().err
+    assert code == 1
+    assert f"cannot use the database postgresql://reader:***@127.0.0.1:{port}/r" in error
+    assert "Connection refused" in error
+    assert "Traceback" not in error
+    assert "s3cret" not in error

@@ -1,4 +1,4 @@
-"""SQLite is the default database: a file in the working directory, WAL and foreign keys on."""
+"""Database URLs and connections: SQLite by default (WAL, foreign keys on), PostgreSQL by URL."""
 
 from pathlib import Path
 
@@ -30,3 +30,9 @@ def test_the_default_database_is_readiness_db_in_the_working_directory(
 
     assert (tmp_path / "readiness.db").is_file()
     assert "sqlite:///./readiness.db" in message
+
+
+def test_a_plain_postgresql_url_uses_the_installed_driver() -> None:
+    engine = make_engine("postgresql://reader@127.0.0.1/readiness")
+
+    assert engine.dialect.driver == "psycopg"
