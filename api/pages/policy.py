@@ -9,11 +9,9 @@ from starlette.responses import Response
 
 from api.deps import PolicyDep
 from api.pages.deps import PageLangDep
-from api.pages.policy_words import condition_words, placeholders_named
+from api.pages.policy_words import PolicyWords
 from api.pages.rendering import render
-from readiness import Policy
 from readiness.rules_listing import rules_as_data
-from readiness.vocabulary import Lang
 
 router = APIRouter()
 
@@ -22,13 +20,12 @@ router = APIRouter()
 def policy_page(request: Request, lang: PageLangDep, policy: PolicyDep) -> Response:
     """The policy by caveat: what each rule looks at and what follows from it."""
     data = rules_as_data(policy, lang)
+    words = PolicyWords(policy, lang)
     caveats = [
         {
             **caveat,
             "rules": [
-                _rule(rule, data, policy, lang)
-                for rule in data["rules"]
-                if rule["caveat"] == caveat["id"]
+                _rule(rule, data, words) for rule in data["rules"] if rule["caveat"] == caveat["id"]
             ],
         }
         for caveat in data["caveats"]
@@ -36,26 +33,26 @@ def policy_page(request: Request, lang: PageLangDep, policy: PolicyDep) -> Respo
     return render(request, "policy.html", lang, {"policy": data, "caveats": caveats})
 
 
-def _rule(rule: dict[str, Any], data: dict[str, Any], policy: Policy, lang: Lang) -> dict[str, Any]:
+def _rule(rule: dict[str, Any], data: dict[str, Any], words: PolicyWords) -> dict[str, Any]:
     then = rule["then"]
     modes = {mode["id"]: mode["title"] for mode in data["modes"]}
     stages = {stage["id"]: stage["title"] for stage in data["stages"]}
     finding = then["finding"]
     return {
         **rule,
-        "conditions": condition_words(rule["when"], policy, lang),
+        "conditions": words.conditions(rule["when"]),
         "mode_cap": modes.get(then["mode_cap"]),
         "stage_cap": stages.get(then["stage_cap"]),
         "finding": {
             "severity": finding["severity"],
-            "message": placeholders_named(finding["message"], policy, lang),
+            "message": words.named(finding["message"]),
         }
         if finding
         else None,
         "next_steps": [
             {
-                "title": placeholders_named(step["title"], policy, lang),
-                "detail": placeholders_named(step["detail"], policy, lang),
+                "title": words.named(step["title"]),
+                "detail": words.named(step["detail"]),
             }
             for step in then["next_steps"]
         ],

@@ -8,7 +8,7 @@ own names for the facts and values.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -49,53 +49,50 @@ OPERATORS = {
 }
 
 
-def condition_words(when: list[Mapping[str, Any]], policy: Policy, lang: Lang) -> list[str]:
-    """Each test of a rule's `when` as a sentence in `lang`; all of them must hold."""
-    _ = gettext_for(lang)
-    fact_name, value_name = _namers(policy, lang)
-    sentences = []
-    for test in when:
-        values = test["value"] if isinstance(test["value"], list | tuple) else [test["value"]]
-        words = [value_name(test["fact"], v) for v in values]
-        joined = words[0] if len(words) == 1 else _(" or ").join(words)
-        sentences.append(
-            _(OPERATORS[test["op"]]) % {"fact": fact_name(test["fact"]), "value": joined}
-        )
-    return sentences
+class PolicyWords:
+    """The words of one policy in one language; made once per page, used for every rule."""
 
+    def __init__(self, policy: Policy, lang: Lang) -> None:
+        source = questionnaire(lang)
+        self._ = gettext_for(lang)
+        self.lang = lang
+        self.settings = policy.settings
+        self.dimensions = {d.id: d.title for d in source.dimensions}
+        self.fields = {f.id: f for f in source.context_fields}
 
-def placeholders_named(text: str, policy: Policy, lang: Lang) -> str:
-    """A rule's text with what it quotes named: "({functional_level} av 100)" -> "([…] av 100)"."""
-    fact_name, _ = _namers(policy, lang)
-    return re.sub(r"\{(\w+)\}", lambda match: f"[{fact_name(match.group(1))}]", text)
+    def conditions(self, when: list[Mapping[str, Any]]) -> list[str]:
+        """Each test of a rule's `when` as a sentence; all of them must hold."""
+        sentences = []
+        for test in when:
+            values = test["value"] if isinstance(test["value"], list | tuple) else [test["value"]]
+            words = [self.value_name(test["fact"], v) for v in values]
+            joined = words[0] if len(words) == 1 else self._(" or ").join(words)
+            fact = self.fact_name(test["fact"])
+            sentences.append(self._(OPERATORS[test["op"]]) % {"fact": fact, "value": joined})
+        return sentences
 
+    def named(self, text: str) -> str:
+        """A rule's text with what it quotes named: "({functional_level} av 100)" -> "([…] av 100)"."""
+        return re.sub(r"\{(\w+)\}", lambda match: f"[{self.fact_name(match.group(1))}]", text)
 
-def _namers(policy: Policy, lang: Lang) -> tuple[Callable[[str], str], Callable[[str, Any], str]]:
-    _ = gettext_for(lang)
-    source = questionnaire(lang)
-    dimensions = {d.id: d.title for d in source.dimensions}
-    fields = {f.id: f for f in source.context_fields}
-    settings = policy.settings
+    def fact_name(self, fact: str) -> str:
+        if fact in self.dimensions:
+            return self.dimensions[fact]
+        if fact in self.fields:
+            return self.fields[fact].title
+        return self._(FACT_NAMES[fact]) if fact in FACT_NAMES else fact
 
-    def fact_name(fact: str) -> str:
-        if fact in dimensions:
-            return dimensions[fact]
-        if fact in fields:
-            return fields[fact].title
-        return _(FACT_NAMES[fact]) if fact in FACT_NAMES else fact
-
-    def value_name(fact: str, value: Any) -> str:
-        if fact in fields and fields[fact].choices:
-            labels = {c.value: c.label for c in fields[fact].choices}
+    def value_name(self, fact: str, value: Any) -> str:
+        field = self.fields.get(fact)
+        if field and field.choices:
+            labels = {c.value: c.label for c in field.choices}
             return f"“{labels.get(value, value)}”"
-        if fact == "mode" and value in settings.modes:
-            return f"“{settings.modes[value].title(lang)}”"
-        if fact == "rollout_stage" and value in settings.stages:
-            return f"“{settings.stages[value].title(lang)}”"
+        if fact == "mode" and value in self.settings.modes:
+            return f"“{self.settings.modes[value].title(self.lang)}”"
+        if fact == "rollout_stage" and value in self.settings.stages:
+            return f"“{self.settings.stages[value].title(self.lang)}”"
         if (fact, value) in VALUE_NAMES:
-            return _(VALUE_NAMES[(fact, value)])
+            return self._(VALUE_NAMES[(fact, value)])
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return format_decimal(value, locale=lang)
+            return format_decimal(value, locale=self.lang)
         return str(value)
-
-    return fact_name, value_name

@@ -37,20 +37,25 @@ def team_context(
     team_id: str, history: Sequence[StoredAssessment], policy: Policy, lang: Lang
 ) -> dict[str, Any]:
     oldest_first = list(reversed(history))
+    titles = {d.id: d.title for d in questionnaire(lang).dimensions}
     return {
         "team_id": team_id,
         "entries": [
-            _entry(stored, history[n + 1] if n + 1 < len(history) else None, policy, lang)
+            _entry(stored, history[n + 1] if n + 1 < len(history) else None, policy, titles, lang)
             for n, stored in enumerate(history)
         ],
-        "trend": _trend(oldest_first, lang),
+        "trend": _trend(oldest_first, titles, lang),
         "count": len(history),
         "since": long_date(oldest_first[0].created_at.date(), lang),
     }
 
 
 def _entry(
-    stored: StoredAssessment, previous: StoredAssessment | None, policy: Policy, lang: Lang
+    stored: StoredAssessment,
+    previous: StoredAssessment | None,
+    policy: Policy,
+    titles: dict[str, str],
+    lang: Lang,
 ) -> dict[str, Any]:
     settings = policy.settings
     assessment = stored.assessment
@@ -61,13 +66,14 @@ def _entry(
         "mode": settings.modes[assessment.mode].title(lang),
         "stage": settings.stages[assessment.rollout_stage].title(lang),
         "readiness": assessment.readiness,
-        "changes": _described(change, policy, lang) if change else None,
+        "changes": _described(change, policy, titles, lang) if change else None,
     }
 
 
-def _described(change: Changes, policy: Policy, lang: Lang) -> dict[str, Any]:
+def _described(
+    change: Changes, policy: Policy, titles: dict[str, str], lang: Lang
+) -> dict[str, Any]:
     settings = policy.settings
-    titles = {d.id: d.title for d in questionnaire(lang).dimensions}
 
     def rule_title(rule_id: str) -> str:
         rule = policy.by_id.get(rule_id)
@@ -98,12 +104,13 @@ def _described(change: Changes, policy: Policy, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _trend(oldest_first: Sequence[StoredAssessment], lang: Lang) -> list[dict[str, Any]]:
+def _trend(
+    oldest_first: Sequence[StoredAssessment], titles: dict[str, str], lang: Lang
+) -> list[dict[str, Any]]:
     _ = gettext_for(lang)
     series = [(_("Readiness"), [float(s.assessment.readiness) for s in oldest_first])]
     series += [
-        (d.title, [s.assessment.dimensions[d.id] for s in oldest_first])
-        for d in questionnaire(lang).dimensions
+        (title, [s.assessment.dimensions[d] for s in oldest_first]) for d, title in titles.items()
     ]
     return [
         {
