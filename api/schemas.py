@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -98,60 +98,3 @@ class Health(BaseModel):
     database: Literal["ok", "unavailable"]
     policy_version: str
     version: str
-
-
-class TextView(BaseModel):
-    id: str
-    title: str
-    description: str
-
-
-class FindingView(BaseModel):
-    severity: str
-    message: str
-
-
-class StepView(BaseModel):
-    id: str
-    title: str
-    detail: str
-
-
-class ConditionView(BaseModel):
-    fact: str
-    op: str
-    value: Any
-
-
-class OutcomeView(BaseModel):
-    mode_cap: str | None
-    stage_cap: str | None
-    finding: FindingView | None
-    next_steps: list[StepView]
-    reassess_in_days: int | None
-    advice: dict[str, str]
-
-
-class RuleView(BaseModel):
-    id: str
-    caveat: str
-    title: str
-    file: str
-    layer: str
-    condition: str
-    when: list[ConditionView]
-    then: OutcomeView
-    scenarios: list[str] = Field(description="BDD scenarios that exercise the rule")
-
-
-class PolicyView(BaseModel):
-    """The policy in force, in one language: every rule and caveat, and its version."""
-
-    policy_version: str
-    name: str
-    anonymity_threshold: int
-    default_reassess_in_days: int
-    modes: list[TextView]
-    stages: list[TextView]
-    caveats: list[TextView]
-    rules: list[RuleView]

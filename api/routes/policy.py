@@ -4,7 +4,7 @@ from fastapi import APIRouter
 
 from api.deps import LangDep, PolicyDep
 from api.errors import VALIDATION
-from api.schemas import PolicyView
+from api.policy_view import PolicyView
 from readiness.rules_listing import rules_as_data
 
 router = APIRouter(tags=["policy"])
