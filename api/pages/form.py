@@ -9,6 +9,7 @@ the library rejects them at the field they came from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,9 @@ from readiness import Problem, ProfileError, TeamProfile, parse_profile
 from readiness.questionnaire import CONTEXT_FIELDS, load_questionnaire
 
 DONT_KNOW = "dont_know"
+# Digits as people type them; Python's int() and float() would also take "1_0", "٣" and "nan".
+INTEGER = re.compile(r"[+-]?[0-9]+")
+DECIMAL = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
 BOOLEAN_VALUES = {"yes": True, "no": False}
 
 
@@ -71,21 +75,15 @@ def _profile_data(values: Mapping[str, str]) -> dict[str, Any]:
 def _converted(kind: str, value: str) -> Any:
     if kind == "integer":
         return _integer(value)
-    if kind == "number":
-        try:
-            return float(value.replace(",", "."))  # Swedish writes 0,5
-        except ValueError:
-            return value
+    if kind == "number" and DECIMAL.fullmatch(value):
+        return float(value.replace(",", "."))  # Swedish writes 0,5
     if kind == "boolean":
         return BOOLEAN_VALUES.get(value, value)
     return value
 
 
 def _integer(value: str) -> int | str:
-    try:
-        return int(value)
-    except ValueError:
-        return value
+    return int(value) if INTEGER.fullmatch(value) else value
 
 
 def _missing(items: list[str]) -> list[Problem]:

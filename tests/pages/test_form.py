@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from api.pages.form import DONT_KNOW, read_form
 from tests.pages.conftest import form_for
 
@@ -44,3 +46,19 @@ def test_the_context_is_read_in_its_own_types() -> None:
     assert result.profile is not None
     context = result.profile.context
     assert (context.team_size, context.reorganization, context.new_members_share) == (7, True, 0.25)
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [
+        ("team_size", "1_0"),
+        ("team_size", "٣"),
+        ("new_members_share", "nan"),
+        ("fl_safe_to_err", "٣"),
+    ],
+)
+def test_only_plain_digits_count_as_a_number(field: str, typed: str) -> None:
+    result = read_form({**form_for(), field: typed})
+
+    assert result.profile is None
+    assert [p.loc[-1] for p in result.problems] == [field]
