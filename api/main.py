@@ -1,0 +1,60 @@
+"""Assembles the service: JSON routers under /api/v1, the pages at /, static files, error handlers.
+
+Nothing happens at import time. `create_app` loads the policy, so a bad rule stops the start with
+the file and rule id; the lifespan opens the database, migrates it and compiles the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+import readiness
+from api import errors
+from api.limits import ContentLengthLimit
+from api.pages import router as pages_router
+from api.routes import ROUTERS
+from api.settings import Settings, get_settings
+from api.storage import Database
+from api.storage.migrate import upgrade_engine
+from readiness import load_policy
+from readiness.engine import engine_for
+
+API_PREFIX = "/api/v1"
+STATIC_DIR = Path(__file__).resolve().parent / "pages" / "static"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The service for `settings` (default: from the environment, see api.settings)."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="readiness",
+        version=readiness.__version__,
+        summary="Is this team ready for trust-based co-leadership now, and what comes first?",
+        lifespan=_lifespan,
+    )
+    app.state.settings = settings
+    app.state.policy = load_policy(settings.rules_dir)  # PolicyError names the file and rule
+    app.add_middleware(ContentLengthLimit, max_bytes=settings.max_body_bytes)
+    errors.install(app)
+    for router in ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    database = Database(app.state.settings.database_url)
+    try:
+        upgrade_engine(database.engine)
+        engine_for(app.state.policy)  # compile the ruleset now rather than in the first request
+        app.state.database = database
+        yield
+    finally:
+        database.dispose()

@@ -1,0 +1,84 @@
+"""`/`: the questionnaire form; a complete form is assessed, stored, and its report shown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse
+from starlette.responses import Response
+
+from api.deps import PolicyDep, RepositoryDep
+from api.pages.deps import PageLangDep
+from api.pages.form import DONT_KNOW, read_form
+from api.pages.i18n import gettext_for
+from api.pages.problems import PlacedProblem, place
+from api.pages.rendering import render, with_lang
+from readiness import assess, questionnaire
+from readiness.vocabulary import Lang
+
+router = APIRouter()
+
+
+async def posted_form(request: Request) -> dict[str, str]:
+    """The posted fields; read here so that the route itself can run in the thread pool."""
+    form = await request.form()
+    return {name: value for name, value in form.items() if isinstance(value, str)}
+
+
+FormDep = Annotated[dict[str, str], Depends(posted_form)]
+
+
+@router.get("/")
+def questionnaire_page(request: Request, lang: PageLangDep) -> Response:
+    """The empty form, with the cautious defaults of the context questions already chosen."""
+    return _form_page(request, lang, _defaults(lang), problems=())
+
+
+@router.post("/")
+def submit_questionnaire(
+    request: Request, lang: PageLangDep, policy: PolicyDep, repository: RepositoryDep, form: FormDep
+) -> Response:
+    """Store the assessment and show its report, or show the form again with every problem marked."""
+    result = read_form(form)
+    if result.profile is None:
+        problems = place(result.problems, lang)
+        return _form_page(request, lang, result.values, problems, status_code=422)
+    stored = repository.add(result.profile, assess(result.profile, lang, policy=policy))
+    return RedirectResponse(with_lang(f"/assessments/{stored.id}", lang), status_code=303)
+
+
+def _defaults(lang: Lang) -> dict[str, str]:
+    return {
+        field.id: "no" if field.default is False else str(field.default)
+        for field in questionnaire(lang).context_fields
+        if field.default is not None
+    }
+
+
+def _form_page(
+    request: Request,
+    lang: Lang,
+    values: dict[str, str],
+    problems: Sequence[PlacedProblem],
+    status_code: int = 200,
+) -> Response:
+    _ = gettext_for(lang)
+    source = questionnaire(lang)
+    errors: dict[str, str] = {}
+    for problem in problems:
+        errors[problem.name] = " ".join(filter(None, (errors.get(problem.name), problem.message)))
+    context = {
+        "questionnaire": source,
+        "items": {item.id: item for item in source.items},
+        "values": values,
+        "problems": problems,
+        "errors": errors,
+        "dont_know": DONT_KNOW,
+        "yes_no": [
+            {"value": "yes", "label": _("Yes, ongoing or recent")},
+            {"value": "no", "label": _("No")},
+        ],
+    }
+    return render(request, "questionnaire.html", lang, context, status_code=status_code)

@@ -1,0 +1,124 @@
+"""`/teams/{team_id}`: a team followed over time, its scores as a trend and what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from api.deps import PolicyDep, RepositoryDep
+from api.history import Changes, changes
+from api.pages.deps import PageLangDep
+from api.pages.i18n import date_and_time, gettext_for, long_date
+from api.pages.rendering import not_found_page, render
+from api.pages.trend import sparkline_svg
+from api.storage.repository import StoredAssessment
+from readiness import NotFoundError, Policy, questionnaire
+from readiness.vocabulary import Lang
+
+router = APIRouter()
+
+
+@router.get("/teams/{team_id}")
+def team_page(
+    team_id: str, request: Request, lang: PageLangDep, policy: PolicyDep, repository: RepositoryDep
+) -> Response:
+    """The team's assessments, newest first, with a trend of each dimension."""
+    try:
+        history = repository.team_history(team_id)
+    except NotFoundError:
+        return not_found_page(request, lang)
+    return render(request, "team.html", lang, team_context(team_id, history, policy, lang))
+
+
+def team_context(
+    team_id: str, history: Sequence[StoredAssessment], policy: Policy, lang: Lang
+) -> dict[str, Any]:
+    oldest_first = list(reversed(history))
+    titles = {d.id: d.title for d in questionnaire(lang).dimensions}
+    return {
+        "team_id": team_id,
+        "entries": [
+            _entry(stored, history[n + 1] if n + 1 < len(history) else None, policy, titles, lang)
+            for n, stored in enumerate(history)
+        ],
+        "trend": _trend(oldest_first, titles, lang),
+        "count": len(history),
+        "since": long_date(oldest_first[0].created_at.date(), lang),
+    }
+
+
+def _entry(
+    stored: StoredAssessment,
+    previous: StoredAssessment | None,
+    policy: Policy,
+    titles: dict[str, str],
+    lang: Lang,
+) -> dict[str, Any]:
+    settings = policy.settings
+    assessment = stored.assessment
+    change = changes(previous.assessment, assessment) if previous else None
+    return {
+        "id": stored.id,
+        "date": date_and_time(stored.created_at, lang),
+        "mode": settings.modes[assessment.mode].title(lang),
+        "stage": settings.stages[assessment.rollout_stage].title(lang),
+        "readiness": assessment.readiness,
+        "changes": _described(change, policy, titles, lang) if change else None,
+    }
+
+
+def _described(
+    change: Changes, policy: Policy, titles: dict[str, str], lang: Lang
+) -> dict[str, Any]:
+    settings = policy.settings
+
+    def rule_title(rule_id: str) -> str:
+        rule = policy.by_id.get(rule_id)
+        return rule.title(lang) if rule else rule_id  # a rule since removed from the policy
+
+    moved = sorted(
+        ((titles[d], delta) for d, delta in change.dimensions.items() if delta),
+        key=lambda pair: -abs(pair[1]),
+    )
+    return {
+        "mode": (
+            settings.modes[change.mode_from].title(lang),
+            settings.modes[change.mode_to].title(lang),
+        )
+        if change.mode_changed
+        else None,
+        "stage": (
+            settings.stages[change.stage_from].title(lang),
+            settings.stages[change.stage_to].title(lang),
+        )
+        if change.stage_changed
+        else None,
+        "readiness": change.readiness_delta,
+        "dimensions": moved,
+        "added": [rule_title(r) for r in change.findings_added],
+        "resolved": [rule_title(r) for r in change.findings_resolved],
+        "policy_changed": change.policy_changed,
+    }
+
+
+def _trend(
+    oldest_first: Sequence[StoredAssessment], titles: dict[str, str], lang: Lang
+) -> list[dict[str, Any]]:
+    _ = gettext_for(lang)
+    series = [(_("Readiness"), [float(s.assessment.readiness) for s in oldest_first])]
+    series += [
+        (title, [s.assessment.dimensions[d] for s in oldest_first]) for d, title in titles.items()
+    ]
+    return [
+        {
+            "title": title,
+            "chart": sparkline_svg(values, label=_("%(title)s over time") % {"title": title}),
+            "first": values[0],
+            "last": values[-1],
+            "delta": values[-1] - values[0],
+        }
+        for title, values in series
+    ]

@@ -1,0 +1,20 @@
+"""POST /evaluate: assess a profile and store nothing."""
+
+from fastapi import APIRouter
+
+from api.deps import JSON_BODY, LangDep, PolicyDep
+from api.errors import BODY, VALIDATION
+from readiness import Assessment, TeamProfile, assess
+
+router = APIRouter(tags=["assessments"])
+
+
+@router.post(
+    "/evaluate",
+    response_model=Assessment,
+    responses={**VALIDATION, **BODY},
+    dependencies=[JSON_BODY],
+)
+def evaluate(profile: TeamProfile, lang: LangDep, policy: PolicyDep) -> Assessment:
+    """The assessment of a team profile; nothing is stored (use POST /assessments for that)."""
+    return assess(profile, lang, policy=policy)

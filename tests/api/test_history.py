@@ -1,0 +1,75 @@
+from datetime import UTC, datetime
+
+from api.history import changes, with_changes
+from api.storage import StoredAssessment
+from readiness import TeamProfile, assess
+from tests.conftest import make_profile
+
+
+def _assessed(**scores: float) -> tuple[TeamProfile, StoredAssessment]:
+    profile = TeamProfile.model_validate(make_profile(scores))
+    stored = StoredAssessment(
+        id=str(len(scores)),
+        org_id="default",
+        team_id=None,
+        created_at=datetime.now(UTC),
+        lang="sv",
+        policy_version="v",
+        profile=profile,
+        assessment=assess(profile),
+    )
+    return profile, stored
+
+
+def test_a_team_that_improved_shows_mode_stage_and_findings_moving() -> None:
+    before, after = assess(make_profile({"functional_level": 30})), assess(make_profile())
+
+    change = changes(before, after)
+
+    assert (change.mode_from, change.mode_to) == ("structuring", "co_leadership")
+    assert (change.stage_from, change.stage_to) == ("prepare", "expand")
+    assert change.mode_changed
+    assert change.stage_changed
+    assert change.readiness_delta == after.readiness - before.readiness > 0
+    assert change.findings_resolved == ["functional-level-low", "not-now"]
+    assert change.findings_added == []
+
+
+def test_dimension_deltas_are_current_minus_previous_to_one_decimal() -> None:
+    before = assess(make_profile({"competence": 35}))
+    after = assess(make_profile({"competence": 80}))
+
+    change = changes(before, after)
+
+    expected = round(after.dimensions["competence"] - before.dimensions["competence"], 1)
+    assert change.dimensions["competence"] == expected > 0
+    assert change.dimensions["functional_level"] == 0
+
+
+def test_an_unchanged_team_shows_no_change() -> None:
+    assessment = assess(make_profile())
+
+    change = changes(assessment, assessment)
+
+    assert not change.mode_changed
+    assert not change.stage_changed
+    assert change.findings_added == change.findings_resolved == []
+    assert set(change.dimensions.values()) == {0}
+
+
+def test_a_different_policy_version_is_flagged() -> None:
+    before = assess(make_profile())
+    after = before.model_copy(update={"policy_version": "another"})
+
+    assert changes(before, after).policy_changed
+
+
+def test_each_entry_is_compared_with_the_next_older_one() -> None:
+    _, newest = _assessed()
+    _, oldest = _assessed(functional_level=30)
+
+    entries = with_changes([newest, oldest])
+
+    assert entries[0][1] is not None
+    assert entries[0][1].mode_from == "structuring"
+    assert entries[1] == (oldest, None)

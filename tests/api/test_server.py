@@ -1,0 +1,79 @@
+"""`readiness serve` and `readiness db upgrade` as the CLI runs them."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect
+
+from api.server import EXIT_CONFIG, serve
+from readiness.cli import main
+from readiness.policy import default_rules_dir
+from tests.support.ports import free_port
+
+
+def test_serve_refuses_a_broken_policy_naming_the_file_and_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    broken = rules / "c01-funktionsniva.yaml"
+    broken.write_text(broken.read_text().replace("below: 40", "beneath: 40", 1))
+    monkeypatch.setenv("READINESS_RULES_DIR", str(rules))
+    monkeypatch.setenv("READINESS_DATABASE_URL", f"sqlite:///{tmp_path / 'never.db'}")
+
+    code = serve(port=1)
+
+    assert code == EXIT_CONFIG == 78
+    error = capsys.readouterr().err
+    assert "c01-funktionsniva.yaml" in error
+    assert "functional-level-low" in error
+    assert not (tmp_path / "never.db").exists()
+
+
+def test_db_upgrade_creates_the_schema_and_says_the_revision(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+
+    code = main(["db", "upgrade", "--url", url])
+
+    assert code == 0
+    assert "schema revision 0001" in capsys.readouterr().out
+    assert "assessments" in inspect(create_engine(url)).get_table_names()
+
+
+def test_db_upgrade_never_prints_the_password(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("api.storage.migrate.upgrade_engine", lambda engine: "0001")
+
+    main(["db", "upgrade", "--url", "postgresql+psycopg://reader:s3cret@db.example/readiness"])
+
+    assert "s3cret" not in capsys.readouterr().out
+
+
+def test_serve_refuses_a_database_url_that_is_not_one(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("READINESS_DATABASE_URL", "readiness.db")
+
+    code = serve(port=1)
+
+    assert code == EXIT_CONFIG
+    assert "'readiness.db' is not a database URL" in capsys.readouterr().err
+
+
+def test_db_upgrade_says_which_database_does_not_answer_without_a_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    port = free_port()  # nothing listens there
+
+    code = main(["db", "upgrade", "--url", f"postgresql://reader:s3cret@127.0.0.1:{port}/r"])
+
+    error = capsys.readouterr().err
+    assert code == 1
+    assert f"cannot use the database postgresql://reader:***@127.0.0.1:{port}/r" in error
+    assert "Connection refused" in error
+    assert "Traceback" not in error
+    assert "s3cret" not in error
