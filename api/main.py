@@ -12,11 +12,13 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import readiness
 from api import errors
 from api.limits import ContentLengthLimit
 from api.pages import router as pages_router
+from api.pages.errors import page_or_json_error
 from api.routes import ROUTERS
 from api.settings import Settings, get_settings
 from api.storage import Database
@@ -41,6 +43,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.policy = load_policy(settings.rules_dir)  # PolicyError names the file and rule
     app.add_middleware(ContentLengthLimit, max_bytes=settings.max_body_bytes)
     errors.install(app)
+    # A person who mistypes an address gets the 404 page; programs keep FastAPI's JSON.
+    app.add_exception_handler(StarletteHTTPException, page_or_json_error)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     app.include_router(pages_router)

@@ -7,10 +7,8 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.main import create_app
-from api.pages.errors import page_or_json_error
 from api.settings import Settings
 from tests.pages.conftest import page
 
@@ -18,24 +16,22 @@ BROWSER = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 
 
 @pytest.fixture
-def with_pages_404(tmp_path: Path) -> FastAPI:
-    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'errors.db'}"))
-    app.add_exception_handler(StarletteHTTPException, page_or_json_error)
-    return app
+def app(tmp_path: Path) -> FastAPI:
+    return create_app(Settings(database_url=f"sqlite:///{tmp_path / 'errors.db'}"))
 
 
 def test_a_browser_at_an_unknown_address_gets_the_404_page_in_its_language(
-    with_pages_404: FastAPI,
+    app: FastAPI,
 ) -> None:
-    with TestClient(with_pages_404) as client:
+    with TestClient(app) as client:
         answer = client.get("/no/such/page", headers={**BROWSER, "Accept-Language": "en"})
 
     assert answer.status_code == 404
     assert page(answer).find("h1").text() == "There is nothing here"
 
 
-def test_a_program_at_an_unknown_address_keeps_the_json_answer(with_pages_404: FastAPI) -> None:
-    with TestClient(with_pages_404) as client:
+def test_a_program_at_an_unknown_address_keeps_the_json_answer(app: FastAPI) -> None:
+    with TestClient(app) as client:
         under_api = client.get("/api/v1/nothing", headers=BROWSER)
         without_html = client.get("/no/such/page", headers={"Accept": "application/json"})
 
@@ -44,8 +40,8 @@ def test_a_program_at_an_unknown_address_keeps_the_json_answer(with_pages_404: F
     assert without_html.json() == {"detail": "Not Found"}
 
 
-def test_other_http_errors_are_left_as_they_were(with_pages_404: FastAPI) -> None:
-    with TestClient(with_pages_404) as client:
+def test_other_http_errors_are_left_as_they_were(app: FastAPI) -> None:
+    with TestClient(app) as client:
         answer = client.delete("/policy", headers=BROWSER)
 
     assert answer.status_code == 405
