@@ -19,7 +19,6 @@ Decisions depend only on the bands the rules distinguish, so they are cached by 
 from __future__ import annotations
 
 import contextlib
-import copy
 import itertools
 import threading
 from collections import OrderedDict
@@ -95,10 +94,8 @@ class RuleEngine:
         self._host = host
         self._sids = itertools.count(1)
         self._cache: OrderedDict[tuple[tuple[str, Any], ...], Outcome] = OrderedDict()
-        definition = self._compile()
-        # durable-rules takes the actions out of the definition it is given: hand it a copy.
-        host.register_rulesets({self.name: copy.deepcopy(definition)})
-        self.definition = definition
+        # durable-rules takes the actions out of the definition it is given; ours is built fresh.
+        host.register_rulesets({self.name: self._compile()})
 
     def evaluate(self, facts: Mapping[str, Any], *, cached: bool = True) -> Outcome:
         """Decide on `facts` (as produced by readiness.scoring); the same facts, the same outcome.

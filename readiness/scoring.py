@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from readiness.models import Members, TeamProfile
@@ -56,7 +56,7 @@ def cautious(dimension: Dimension, manager: float, members: float) -> float:
 
 @dataclass(frozen=True)
 class Scored:
-    """Everything the policy decides on, plus what the report needs to quote it."""
+    """Everything the policy decides on, and what the report shows beside it."""
 
     dimensions: dict[str, float]
     phase: int
@@ -64,7 +64,6 @@ class Scored:
     readiness: int
     members: Members
     facts: dict[str, Any]
-    quotes: dict[str, str] = field(default_factory=dict)
 
 
 def score(profile: TeamProfile, source: QuestionnaireSource, threshold: int) -> Scored:
@@ -96,9 +95,7 @@ def score(profile: TeamProfile, source: QuestionnaireSource, threshold: int) -> 
         "members_respondents": members.respondents,
         "perception_gap": gap,
     }
-    largest = max(members.gaps, key=lambda d: abs(members.gaps[d]), default=None)
-    quotes = {"largest_gap_dimension": largest or "", "anonymity_threshold": str(threshold)}
-    return Scored(dimensions, phase, reason, readiness, members, facts, quotes)
+    return Scored(dimensions, phase, reason, readiness, members, facts)
 
 
 def _phase(

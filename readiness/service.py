@@ -85,7 +85,7 @@ def _assessment(
     lang: Lang,
 ) -> Assessment:
     fired = [policy.by_id[rule_id] for rule_id in outcome.fired]
-    quotes = _quotes(scored, source, lang)
+    quotes = _Quotes(scored, source, lang)
     mode, stage = policy.settings.modes[outcome.mode], policy.settings.stages[outcome.rollout_stage]
     return Assessment(
         team_id=profile.team_id,
@@ -117,19 +117,25 @@ def _assessment(
 
 
 class _Quotes(dict[str, str]):
+    """What a rule's text may quote, written out only when a text asks: 38.5 as "38.5", 40.0 as "40"."""
+
+    def __init__(self, scored: Scored, source: QuestionnaireSource, lang: Lang) -> None:
+        super().__init__()
+        self._scored, self._source, self._lang = scored, source, lang
+
     def __missing__(self, name: str) -> str:
-        return "–"  # a fact that was not given, e.g. the team size
-
-
-def _quotes(scored: Scored, source: QuestionnaireSource, lang: Lang) -> dict[str, str]:
-    """What a rule's text may quote, already written out: 38.5 as "38.5", 40.0 as "40"."""
-    quotes = _Quotes(
-        {name: _number(value) for name, value in scored.facts.items() if value is not None}
-    )
-    largest = scored.quotes["largest_gap_dimension"]
-    quotes["largest_gap_dimension"] = source.by_id[largest].title(lang).lower() if largest else ""
-    quotes["anonymity_threshold"] = scored.quotes["anonymity_threshold"]
-    return quotes
+        members = self._scored.members
+        if name == "anonymity_threshold":
+            value = str(members.threshold)
+        elif name == "largest_gap_dimension":
+            largest = max(members.gaps, key=lambda d: abs(members.gaps[d]), default=None)
+            value = self._source.by_id[largest].title(self._lang).lower() if largest else ""
+        elif self._scored.facts.get(name) is not None:
+            value = _number(self._scored.facts[name])
+        else:
+            value = "–"  # a fact that was not given, e.g. the team size
+        self[name] = value
+        return value
 
 
 def _number(value: Any) -> str:
