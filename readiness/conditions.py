@@ -8,11 +8,14 @@ the engine cache decisions by band and lets `readiness rules check` visit every 
 from __future__ import annotations
 
 import itertools
-import operator
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from readiness.operators import (
+    NUMERIC_ONLY as NUMERIC_ONLY,
+)  # re-exported: the feature steps read it here
+from readiness.operators import OPERATORS, Operator
 from readiness.vocabulary import (
     CURRENT_STAGES,
     DIMENSIONS,
@@ -84,19 +87,6 @@ FACTS: dict[str, FactSpec] = {
     ),
 }
 
-# Operator words as an HR partner writes them in `rules/`, and what they mean.
-OPERATORS: dict[str, tuple[str, Callable[[Any, Any], bool]]] = {
-    "below": ("<", operator.lt),
-    "at_most": ("≤", operator.le),
-    "above": (">", operator.gt),
-    "at_least": ("≥", operator.ge),
-    "is": ("=", operator.eq),
-    "is_not": ("≠", operator.ne),
-    "in": ("in", lambda value, options: value in options),
-    "not_in": ("not in", lambda value, options: value not in options),
-}
-NUMERIC_ONLY = {"below", "at_most", "above", "at_least"}
-
 
 @dataclass(frozen=True)
 class Comparison:
@@ -106,17 +96,23 @@ class Comparison:
     op: str
     value: Any
 
+    @property
+    def operator(self) -> Operator:
+        """The operator's entry in readiness.operators.OPERATORS."""
+        return OPERATORS[self.op]
+
     def holds(self, facts: Mapping[str, Any]) -> bool:
-        if facts.get(self.fact) is None:
-            return False
-        return OPERATORS[self.op][1](facts[self.fact], self.value)
+        """Whether the test passes on `facts`; never when the fact is missing."""
+        return self.operator.holds(facts.get(self.fact), self.value)
 
     def constants(self) -> tuple[Any, ...]:
-        return tuple(self.value) if self.op in ("in", "not_in") else (self.value,)
+        """The constants the test compares with, one for most operators."""
+        return tuple(self.value) if self.operator.takes_list else (self.value,)
 
     def describe(self) -> str:
-        symbol = OPERATORS[self.op][0]
-        if self.op in ("in", "not_in"):
+        """The test as plain text: "functional_level < 40", "phase in {1, 2}"."""
+        symbol = self.operator.symbol
+        if self.operator.takes_list:
             return f"{self.fact} {symbol} {{{', '.join(str(v) for v in self.value)}}}"
         return f"{self.fact} {symbol} {self.value}"
 
@@ -140,9 +136,12 @@ def parse_tests(when: Mapping[str, Any]) -> list[Comparison]:
 def _checked(fact: FactSpec, op: str, value: Any) -> Comparison:
     if op not in OPERATORS:
         raise ValueError(f"{fact.name}: unknown operator {op!r}; use one of {', '.join(OPERATORS)}")
-    if op in NUMERIC_ONLY and not fact.numeric:
-        raise ValueError(f"{fact.name}: {op!r} needs a number fact; use is, is_not, in or not_in")
-    if op in ("in", "not_in"):
+    if OPERATORS[op].needs_number and not fact.numeric:
+        others = [name for name in OPERATORS if name not in NUMERIC_ONLY]
+        raise ValueError(
+            f"{fact.name}: {op!r} needs a number fact; use {', '.join(others[:-1])} or {others[-1]}"
+        )
+    if OPERATORS[op].takes_list:
         if not isinstance(value, list) or not value:
             raise ValueError(f"{fact.name}: {op!r} needs a non-empty list")
         value = tuple(_constant(fact, v) for v in value)

@@ -37,14 +37,6 @@ from readiness.vocabulary import Mode, Stage
 CACHE_SIZE = 65_536
 DECIDE = "__decide__"  # cannot clash: rule ids start with a letter
 
-_DURABLE_OPS = {
-    "below": "$lt",
-    "at_most": "$lte",
-    "above": "$gt",
-    "at_least": "$gte",
-    "is_not": "$neq",
-}
-
 
 @dataclass(frozen=True)
 class Outcome:
@@ -191,12 +183,5 @@ class RuleEngine:
 
 
 def _condition(test: Comparison) -> dict[str, Any]:
-    """One test in durable-rules' JSON condition language."""
-    if test.op == "is":
-        return {test.fact: test.value}
-    if test.op == "in":
-        return {"$or": [{test.fact: v} for v in test.value]}
-    if test.op == "not_in":
-        return {"$and": [{"$ex": {test.fact: 1}}, *({"$neq": {test.fact: v}} for v in test.value)]}
-    # A test on a fact that was not answered never holds, whatever the operator.
-    return {"$and": [{"$ex": {test.fact: 1}}, {_DURABLE_OPS[test.op]: {test.fact: test.value}}]}
+    """One test in durable-rules' JSON condition language, as its operator's entry builds it."""
+    return test.operator.condition(test.fact, test.value)

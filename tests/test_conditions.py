@@ -28,7 +28,7 @@ def test_a_scalar_means_is_and_a_mapping_may_hold_several_tests() -> None:
         ({"functional_level": {"lower": 40}}, "unknown operator 'lower'"),
         ({"functional_level": {"below": "forty"}}, "'forty' is not a number"),
         ({"functional_level": {"below": 140}}, "140 is outside 0..100"),
-        ({"goal_type": {"below": 3}}, "'below' needs a number fact"),
+        ({"goal_type": {"below": 3}}, "'below' needs a number fact; use is, is_not, in or not_in"),
         ({"goal_type": "team"}, "'team' is not one of individual, group, mixed"),
         ({"phase": {"in": []}}, "'in' needs a non-empty list"),
         ({}, "`when` must map at least one fact"),

@@ -2,19 +2,21 @@
 
 The rule files say the same in their own vocabulary (`functional_level: {below: 40}`); this is
 that vocabulary read aloud in the reader's language, with the questionnaire's and the policy's
-own names for the facts and values.
+own names for the facts and values. The operators' sentences come in both languages with the
+operators themselves (readiness.operators), so they are not in this page's gettext catalog.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from babel.numbers import format_decimal
 
 from api.pages.i18n import N_, gettext_for
 from readiness import Policy, questionnaire
+from readiness.operators import OPERATORS
 from readiness.vocabulary import Lang
 
 # The facts that are neither a dimension nor a context question.
@@ -37,16 +39,6 @@ VALUE_NAMES = {
     ("members_status", "below_threshold"): N_("too few to be used"),
     ("members_status", "used"): N_("used"),
 }
-OPERATORS = {
-    "below": N_("%(fact)s is below %(value)s"),
-    "at_most": N_("%(fact)s is at most %(value)s"),
-    "above": N_("%(fact)s is above %(value)s"),
-    "at_least": N_("%(fact)s is at least %(value)s"),
-    "is": N_("%(fact)s is %(value)s"),
-    "is_not": N_("%(fact)s is not %(value)s"),
-    "in": N_("%(fact)s is %(value)s"),
-    "not_in": N_("%(fact)s is neither %(value)s"),
-}
 
 
 class PolicyWords:
@@ -60,7 +52,7 @@ class PolicyWords:
         self.dimensions = {d.id: d.title for d in source.dimensions}
         self.fields = {f.id: f for f in source.context_fields}
 
-    def conditions(self, when: list[Mapping[str, Any]]) -> list[str]:
+    def conditions(self, when: Sequence[Mapping[str, Any]]) -> list[str]:
         """Each test of a rule's `when` as a sentence; all of them must hold."""
         sentences = []
         for test in when:
@@ -68,7 +60,8 @@ class PolicyWords:
             words = [self.value_name(test["fact"], v) for v in values]
             joined = words[0] if len(words) == 1 else self._(" or ").join(words)
             fact = self.fact_name(test["fact"])
-            sentences.append(self._(OPERATORS[test["op"]]) % {"fact": fact, "value": joined})
+            sentence = OPERATORS[test["op"]].sentence(self.lang)
+            sentences.append(sentence % {"fact": fact, "value": joined})
         return sentences
 
     def named(self, text: str) -> str:
