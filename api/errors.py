@@ -3,19 +3,31 @@
 Every 422 has the shape FastAPI uses for its own validation errors, reduced to what a client
 needs: ``{"detail": [{"loc": ["body", "answers", "fl_trust"], "msg": "...", "type": "..."}]}``.
 The input is never echoed back: it may be large, and member answers are not to be repeated.
+
+A failure on our side (the rule engine, the database, a bug) is a 500 or 503 whose detail ends
+with a short error id; the same id is in the ERROR line on ``readiness.error`` with the
+traceback, so an operator told the id finds the cause. The request body is never logged.
 """
 
 from __future__ import annotations
 
+import logging
+import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError, StatementError
 
 from api.schemas import ErrorResponse, ValidationErrorResponse
-from readiness import NotFoundError, ProfileError
+from api.storage.database import StorageError
+from readiness import EngineError, NotFoundError, ProfileError
+
+logger = logging.getLogger("readiness.error")
+
+RETRY_AFTER_SECONDS = 5
 
 Responses = dict[int | str, dict[str, Any]]
 
@@ -30,13 +42,35 @@ BODY: Responses = {
     413: {"model": ErrorResponse, "description": "The request body is larger than allowed"},
     415: {"model": ErrorResponse, "description": "The request body is not JSON"},
 }
+SERVER_ERRORS: Responses = {
+    500: {
+        "model": ErrorResponse,
+        "description": "The server failed (e.g. the rule engine); the detail ends with an error id",
+    },
+    503: {
+        "model": ErrorResponse,
+        "description": "The database is unavailable; try again after Retry-After seconds",
+        "headers": {
+            "Retry-After": {
+                "description": "seconds to wait before trying again",
+                "schema": {"type": "integer"},
+            }
+        },
+    },
+}
 
 
 def install(app: FastAPI) -> None:
-    """Register the handlers that turn the library's errors into answers."""
+    """Register the handlers that turn the library's errors, and our own failures, into answers."""
     app.add_exception_handler(ProfileError, _profile_rejected)
     app.add_exception_handler(RequestValidationError, _request_rejected)
     app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(EngineError, _engine_failed)
+    # A handler for a base class answers its subclasses too: IntegrityError, OperationalError, …
+    app.add_exception_handler(StorageError, _storage_failed)
+    app.add_exception_handler(SQLAlchemyError, _storage_failed)
+    # Starlette gives this one to its ServerErrorMiddleware, outside every other middleware.
+    app.add_exception_handler(Exception, _unexpected)
 
 
 def _profile_rejected(_request: Request, error: Exception) -> JSONResponse:
@@ -67,3 +101,65 @@ def _detail(error: Mapping[str, Any]) -> dict[str, Any]:
 
 def _unprocessable(details: Iterable[dict[str, Any]]) -> JSONResponse:
     return JSONResponse({"detail": list(details)}, status_code=422)
+
+
+async def _engine_failed(request: Request, error: Exception) -> JSONResponse:
+    error_id = _log_failure(request, error, "the rule engine failed")
+    return JSONResponse(
+        {"detail": f"the rule engine failed; the error is logged (id {error_id})"}, status_code=500
+    )
+
+
+async def _storage_failed(request: Request, error: Exception) -> JSONResponse:
+    error_id = _log_failure(request, error, "the database is unavailable")
+    return JSONResponse(
+        {"detail": f"the database is unavailable; try again shortly (id {error_id})"},
+        status_code=503,
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
+async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+    error_id = _log_failure(request, error, "unexpected error")
+    return JSONResponse(
+        {"detail": f"the server failed unexpectedly; the error is logged (id {error_id})"},
+        status_code=500,
+    )
+
+
+def _log_failure(request: Request, error: Exception, what: str) -> str:
+    """Log `error` with its traceback under a new error id; the id, for the answer."""
+    error_id = secrets.token_hex(4)
+    _hide_sql_parameters(error)
+    # The headline keeps to one line; the whole message (SQLAlchemy adds the statement) is
+    # repeated at the end of the traceback anyway.
+    headline = next(iter(str(error).splitlines()), "")
+    logger.error(
+        "%s [id %s] on %s %s: %s: %s",
+        what,
+        error_id,
+        request.method,
+        request.url.path,
+        type(error).__name__,
+        headline,
+        exc_info=error,
+        extra={
+            "error_id": error_id,
+            "error_type": type(error).__name__,
+            "method": request.method,
+            "path": request.url.path,
+        },
+    )
+    return error_id
+
+
+def _hide_sql_parameters(error: BaseException) -> None:
+    # SQLAlchemy prints a statement's parameters in its message, and they are the stored
+    # profile: a team's answers. The statement itself (placeholders only) stays, it is the clue.
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, StatementError):
+            current.hide_parameters = True
+        current = current.__cause__ or current.__context__
