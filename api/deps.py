@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Query, Request
 
 from api.settings import Settings
-from api.storage import Database, Repository
+from api.storage import Database, SqlUnitOfWork
 from readiness import Policy
+from readiness.rules_listing import Coverage
 from readiness.vocabulary import DEFAULT_LANG, LANGS, Lang
 
 
@@ -28,10 +28,15 @@ def get_database(request: Request) -> Database:
     return database
 
 
-def get_repository(database: Annotated[Database, Depends(get_database)]) -> Iterator[Repository]:
-    """One transaction per request: committed when the route returns, rolled back if it raises."""
-    with database.transaction() as repository:
-        yield repository
+def get_unit_of_work(database: Annotated[Database, Depends(get_database)]) -> SqlUnitOfWork:
+    """A unit of work for the use cases; each use case opens, commits and closes it itself."""
+    return database.unit_of_work()
+
+
+def get_coverage(request: Request) -> Coverage:
+    """Which scenarios document which rule, read once when the app was made."""
+    coverage: Coverage = request.app.state.coverage
+    return coverage
 
 
 def preferred_lang(accept_language: str | None) -> Lang:
@@ -64,6 +69,19 @@ def get_lang(
     return lang or preferred_lang(accept_language)
 
 
+def get_asked_lang(
+    lang: Annotated[
+        Lang | None,
+        Query(description="language of the texts: sv or en; else Accept-Language; else as made"),
+    ] = None,
+    accept_language: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> Lang | None:
+    """The language a reader asked for, by `?lang=` or Accept-Language; None when they did not."""
+    if lang is not None:
+        return lang
+    return preferred_lang(accept_language) if accept_language else None
+
+
 def require_json(
     content_type: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> None:
@@ -80,7 +98,8 @@ def require_json(
 SettingsDep = Annotated[Settings, Depends(get_settings_of_app)]
 PolicyDep = Annotated[Policy, Depends(get_policy)]
 DatabaseDep = Annotated[Database, Depends(get_database)]
-# scope="function": the commit happens before the response is sent, so a 201 means stored.
-RepositoryDep = Annotated[Repository, Depends(get_repository, scope="function")]
+UnitOfWorkDep = Annotated[SqlUnitOfWork, Depends(get_unit_of_work)]
+CoverageDep = Annotated[Coverage, Depends(get_coverage)]
 LangDep = Annotated[Lang, Depends(get_lang)]
+AskedLangDep = Annotated[Lang | None, Depends(get_asked_lang)]
 JSON_BODY = Depends(require_json)

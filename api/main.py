@@ -16,15 +16,18 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import readiness
 from api import errors
+from api.docs import install_docs
 from api.limits import ContentLengthLimit
+from api.logs import RequestLog
 from api.pages import router as pages_router
 from api.pages.errors import page_or_json_error
 from api.routes import ROUTERS
-from api.settings import Settings, get_settings
+from api.settings import Settings, coverage_path, load_settings
 from api.storage import Database
 from api.storage.migrate import upgrade_engine
 from readiness import load_policy
 from readiness.engine import engine_for
+from readiness.rules_listing import read_coverage
 
 API_PREFIX = "/api/v1"
 STATIC_DIR = Path(__file__).resolve().parent / "pages" / "static"
@@ -32,23 +35,31 @@ STATIC_DIR = Path(__file__).resolve().parent / "pages" / "static"
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The service for `settings` (default: from the environment, see api.settings)."""
-    settings = settings or get_settings()
+    settings = settings or load_settings()
     app = FastAPI(
         title="readiness",
         version=readiness.__version__,
         summary="Is this team ready for trust-based co-leadership now, and what comes first?",
         lifespan=_lifespan,
+        # Served by api.docs from packaged assets instead of a CDN, so they work offline.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.policy = load_policy(settings.rules_dir)  # PolicyError names the file and rule
+    app.state.coverage = read_coverage(coverage_path(settings))
     app.add_middleware(ContentLengthLimit, max_bytes=settings.max_body_bytes)
+    # Outermost, so that the 413s of the limit are logged too.
+    app.add_middleware(RequestLog)
     errors.install(app)
     # A person who mistypes an address gets the 404 page; programs keep FastAPI's JSON.
     app.add_exception_handler(StarletteHTTPException, page_or_json_error)
     for router in ROUTERS:
-        app.include_router(router, prefix=API_PREFIX)
+        # Any route may fail in the engine or the database: each says so in the OpenAPI document.
+        app.include_router(router, prefix=API_PREFIX, responses=errors.SERVER_ERRORS)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    install_docs(app)
     return app
 
 

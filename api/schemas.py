@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from api.history import Changes
-from api.storage import StoredAssessment
-from readiness import Assessment, Context, TeamProfile
+from readiness import Assessment
+from readiness.history import Changes
+from readiness.usecases import StoredAssessment, StoredProfile, TeamHistory
 from readiness.vocabulary import Lang
 
 
@@ -37,14 +37,16 @@ class ProfilePublic(BaseModel):
     """The profile an assessment was made from, as it may be shown: members only as a count."""
 
     team_id: str | None
-    answers: dict[str, int]
-    context: Context
+    answers: dict[str, int] = Field(
+        description="the manager's answers by item id, as they were given (unanswered left out)"
+    )
+    context: dict[str, Any] = Field(description="the context as it was given, with its defaults")
     member_respondents: int = Field(
         description="how many members answered; one member's answers are never shown"
     )
 
     @classmethod
-    def of(cls, profile: TeamProfile) -> ProfilePublic:
+    def of(cls, profile: StoredProfile) -> ProfilePublic:
         return cls(
             team_id=profile.team_id,
             answers={item: value for item, value in profile.answers.items() if value is not None},
@@ -60,37 +62,54 @@ class StoredAssessmentPublic(BaseModel):
     org_id: str
     team_id: str | None
     created_at: datetime
-    lang: Lang
+    lang: Lang = Field(description="the language of the assessment's texts")
     policy_version: str
+    questionnaire_version: str
     profile: ProfilePublic
     assessment: Assessment
 
     @classmethod
     def of(cls, stored: StoredAssessment) -> StoredAssessmentPublic:
-        return cls(
-            id=stored.id,
-            org_id=stored.org_id,
-            team_id=stored.team_id,
-            created_at=stored.created_at,
-            lang=stored.assessment.lang,
-            policy_version=stored.policy_version,
-            profile=ProfilePublic.of(stored.profile),
-            assessment=stored.assessment,
-        )
+        return cls(**_public_fields(stored))
 
 
-class HistoryEntry(StoredAssessmentPublic):
+def _public_fields(stored: StoredAssessment) -> dict[str, Any]:
+    return {
+        "id": stored.id,
+        "org_id": stored.org_id,
+        "team_id": stored.team_id,
+        "created_at": stored.created_at,
+        "lang": stored.assessment.lang,
+        "policy_version": stored.policy_version,
+        "questionnaire_version": stored.questionnaire_version,
+        "profile": ProfilePublic.of(stored.profile),
+        "assessment": stored.assessment,
+    }
+
+
+class HistoryEntryPublic(StoredAssessmentPublic):
     changes: Changes | None = Field(
         description="what changed since the team's previous assessment; null for the first"
     )
 
 
-class TeamHistory(BaseModel):
+class TeamHistoryPublic(BaseModel):
     """A team's assessments, newest first."""
 
     team_id: str
     org_id: str
-    assessments: list[HistoryEntry]
+    assessments: list[HistoryEntryPublic]
+
+    @classmethod
+    def of(cls, history: TeamHistory) -> TeamHistoryPublic:
+        return cls(
+            team_id=history.team_id,
+            org_id=history.org_id,
+            assessments=[
+                HistoryEntryPublic(**_public_fields(entry.stored), changes=entry.changes)
+                for entry in history.entries
+            ],
+        )
 
 
 class Health(BaseModel):

@@ -1,35 +1,95 @@
-"""The service's settings, read from the environment when the app is made, never at import time."""
+"""Every environment variable the service and the CLI read, in one validated object.
+
+Built by `load_settings()` when the app or the command starts, never at import time. A value
+that cannot be used stops the start with `SettingsError` naming the variable and what is allowed.
+The anonymity threshold is not here on purpose: it belongs to the policy in `rules/`.
+"""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from readiness import ReadinessError
+
+ENV_PREFIX = "READINESS_"
 DEFAULT_DATABASE_URL = "sqlite:///./readiness.db"
 DEFAULT_MAX_BODY_BYTES = 1_000_000
 
-
-@dataclass(frozen=True)
-class Settings:
-    """Where the data lives, which policy decides, and how much a request may carry.
-
-    The anonymity threshold is not here on purpose: it belongs to the policy in `rules/`.
-    """
-
-    database_url: str = DEFAULT_DATABASE_URL
-    rules_dir: Path | None = None  # None: readiness.policy.default_rules_dir()
-    # A full profile with a thousand members is far below this; anything larger is a mistake.
-    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+LogFormat = Literal["text", "json"]
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 
 
-def get_settings(environ: Mapping[str, str] | None = None) -> Settings:
-    """Settings from `READINESS_DATABASE_URL`, `READINESS_RULES_DIR` and `READINESS_MAX_BODY_BYTES`."""
-    env = os.environ if environ is None else environ
-    rules_dir = env.get("READINESS_RULES_DIR")
-    return Settings(
-        database_url=env.get("READINESS_DATABASE_URL") or DEFAULT_DATABASE_URL,
-        rules_dir=Path(rules_dir) if rules_dir else None,
-        max_body_bytes=int(env.get("READINESS_MAX_BODY_BYTES") or DEFAULT_MAX_BODY_BYTES),
+class SettingsError(ReadinessError):
+    """An environment variable holds a value the service cannot use."""
+
+
+class Settings(BaseSettings):
+    """Where the service listens, what it stores in, which policy decides, how much it accepts."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, frozen=True, extra="ignore", validate_default=True
     )
+
+    database_url: str = Field(
+        DEFAULT_DATABASE_URL,
+        min_length=1,
+        description="where assessments are stored: sqlite:///FILE or postgresql+psycopg://…",
+    )
+    rules_dir: Path | None = Field(
+        None, description="the policy in force (default: the bundled rules/)"
+    )
+    coverage_file: Path | None = Field(
+        None,
+        description="which BDD scenarios cover which rule (default: the copy packaged with the service)",
+    )
+    host: str = Field("127.0.0.1", min_length=1, description="where `readiness serve` listens")
+    port: int = Field(8000, ge=1, le=65535, description="the port `readiness serve` listens on")
+    workers: int = Field(1, ge=1, le=64, description="worker processes of `readiness serve`")
+    # A full profile with a thousand members is far below the default; anything larger is a mistake.
+    max_body_bytes: int = Field(
+        DEFAULT_MAX_BODY_BYTES,
+        ge=1_024,
+        le=100_000_000,
+        description="the largest request body accepted (413 above it)",
+    )
+    log_format: LogFormat = Field("text", description="text for people, json for log collectors")
+    log_level: LogLevel = Field("INFO", description="the least severe level logged")
+
+
+PACKAGED_COVERAGE = Path(__file__).resolve().parent / "_data" / "coverage.json"
+CHECKOUT_COVERAGE = Path(__file__).resolve().parent.parent / "features" / "coverage.json"
+
+
+def coverage_path(settings: Settings) -> Path | None:
+    """Where the record of scenarios per rule is: as configured, packaged, or in the checkout."""
+    if settings.coverage_file is not None:
+        return settings.coverage_file
+    for candidate in (PACKAGED_COVERAGE, CHECKOUT_COVERAGE):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings from the environment, then `overrides` (the CLI's flags; None means not given).
+
+    Raises SettingsError naming every variable whose value cannot be used.
+    """
+    try:
+        return Settings(**{key: value for key, value in overrides.items() if value is not None})
+    except ValidationError as error:
+        raise SettingsError(_describe(error)) from None
+
+
+def _describe(error: ValidationError) -> str:
+    problems = []
+    for problem in error.errors(include_url=False):
+        name = ENV_PREFIX + "_".join(str(part) for part in problem["loc"]).upper()
+        given = problem.get("input")
+        shown = f" (got {given!r})" if isinstance(given, str | int | float) else ""
+        problems.append(f"{name}: {problem['msg']}{shown}")
+    return "settings cannot be used: " + "; ".join(problems)

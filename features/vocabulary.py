@@ -41,7 +41,7 @@ STAGES: dict[str, str] = {
     "bredda": "expand",
     "upprätthålla": "sustain",
 }
-# Where the group stands today: a group that has not started counts as preparing (DOMAIN.md §4).
+# Where the group stands today: a group that has not started counts as preparing (docs/contract.md §5.2).
 CURRENT_STAGES: dict[str, str] = {
     word: "none" if stage == "prepare" else stage for word, stage in STAGES.items()
 }

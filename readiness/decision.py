@@ -1,4 +1,4 @@
-"""How caps become a decision (DOMAIN.md §4): the mode is the lowest cap; the stage moves at most
+"""How caps become a decision (docs/contract.md §5.2): the mode is the lowest cap; the stage moves at most
 one step beyond where the team stands, never beyond what the mode or any stage cap allows."""
 
 from __future__ import annotations

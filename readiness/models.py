@@ -1,4 +1,4 @@
-"""The public contract (DOMAIN.md §5): the team profile that goes in and the assessment that comes out.
+"""The public contract (docs/contract.md §4 and §5): the team profile that goes in and the assessment that comes out.
 
 A `TeamProfile` that exists is valid: unknown items, answers outside the scale, too few answers in
 a dimension and unknown context values are all rejected while it is built, each error located at
@@ -23,6 +23,14 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from readiness.limits import (
+    MAX_MEMBERS,
+    MONTHS_TOGETHER,
+    NEW_MEMBERS_SHARE,
+    TEAM_ID_MAX_LENGTH,
+    TEAM_ID_PATTERN,
+    TEAM_SIZE,
+)
 from readiness.questionnaire import load_questionnaire
 from readiness.vocabulary import (
     CurrentStage,
@@ -34,8 +42,6 @@ from readiness.vocabulary import (
     Severity,
     Stage,
 )
-
-MAX_MEMBERS = 1000
 
 
 def _known_item(item_id: str) -> str:
@@ -86,21 +92,23 @@ TeamId = Annotated[
     str,
     Field(
         min_length=1,
-        max_length=64,
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        max_length=TEAM_ID_MAX_LENGTH,
+        pattern=TEAM_ID_PATTERN,
         description="letters, digits, '.', '_' and '-', starting with a letter or digit",
     ),
 ]
 
 
 class Context(BaseModel):
-    """What the questionnaire cannot see; every field has the cautious default of DOMAIN.md §3."""
+    """What the questionnaire cannot see; every field has its cautious default (docs/contract.md §4.2)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    team_size: StrictInt | None = Field(default=None, ge=2, le=500)
-    months_together: StrictInt | None = Field(default=None, ge=0, le=600)
-    new_members_share: float = Field(default=0.0, ge=0, le=1)
+    team_size: StrictInt | None = Field(default=None, ge=TEAM_SIZE[0], le=TEAM_SIZE[1])
+    months_together: StrictInt | None = Field(
+        default=None, ge=MONTHS_TOGETHER[0], le=MONTHS_TOGETHER[1]
+    )
+    new_members_share: float = Field(default=0.0, ge=NEW_MEMBERS_SHARE[0], le=NEW_MEMBERS_SHARE[1])
     reorganization: StrictBool = False
     goal_type: GoalType = "individual"
     rollout_plan: RolloutPlan = "undecided"

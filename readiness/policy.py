@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
@@ -31,10 +30,11 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def default_rules_dir() -> Path:
-    """`READINESS_RULES_DIR`, else the repository's `rules/`, else the copy inside the wheel."""
-    configured = os.environ.get("READINESS_RULES_DIR")
-    if configured:
-        return Path(configured)
+    """The repository's `rules/` in a checkout, else the copy inside the installed package.
+
+    Another policy is chosen by passing its directory (the service and the CLI take it from
+    their settings); the library itself reads no environment.
+    """
     package = Path(__file__).resolve().parent
     in_checkout = package.parent / "rules"
     return in_checkout if (in_checkout / POLICY_FILE).is_file() else package / "_rules"

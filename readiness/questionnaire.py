@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from readiness.errors import PolicyError
+from readiness.limits import CONTEXT_BOUNDS
 from readiness.texts import DATA_DIR, Text, read_yaml
 from readiness.vocabulary import CAVEATS, DIMENSIONS, PHASE_DIMENSIONS, Lang
 
@@ -48,7 +49,7 @@ class Dimension(BaseModel):
 
     @property
     def min_answers(self) -> int:
-        """At least half of the items must be answered (DOMAIN.md §5)."""
+        """At least half of the items must be answered (docs/contract.md §4.3)."""
         return (len(self.items) + 1) // 2
 
 
@@ -67,9 +68,12 @@ class ContextField(BaseModel):
     title: Text
     help: Text
     default: Any = None
-    min: float | None = None
-    max: float | None = None
     choices: tuple[Choice, ...] = ()
+
+    @property
+    def bounds(self) -> tuple[float | None, float | None]:
+        """The smallest and largest value of a number field (readiness.limits), else (None, None)."""
+        return CONTEXT_BOUNDS.get(self.id, (None, None))
 
 
 class Scale(BaseModel):
@@ -93,7 +97,7 @@ class QuestionnaireSource(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> QuestionnaireSource:
         if (self.scale.min, self.scale.max) != (1, 5):
-            raise ValueError("the scale is 1..5 (DOMAIN.md §3)")
+            raise ValueError("the scale is 1..5 (docs/contract.md §3)")
         ids = [d.id for d in self.dimensions]
         if tuple(ids) != DIMENSIONS:
             raise ValueError(f"dimensions must be exactly {DIMENSIONS} in that order, got {ids}")
@@ -130,7 +134,7 @@ def load_questionnaire() -> QuestionnaireSource:
         raise PolicyError(str(QUESTIONNAIRE_FILE), str(error)) from error
 
 
-# The localized view: the shapes of DOMAIN.md §5 (`GET /api/v1/questionnaire?lang=`).
+# The localized view: the shapes of docs/contract.md §3 (`GET /api/v1/questionnaire?lang=`).
 _view = ConfigDict(frozen=True)
 
 
@@ -233,8 +237,8 @@ def _localized(lang: Lang) -> Questionnaire:
                 title=f.title(lang),
                 help=f.help(lang),
                 default=f.default,
-                min=f.min,
-                max=f.max,
+                min=f.bounds[0],
+                max=f.bounds[1],
                 choices=tuple(ChoiceView(value=c.value, label=c.label(lang)) for c in f.choices),
             )
             for f in source.context_fields

@@ -1,27 +1,34 @@
 """The policy as a reader sees it: `readiness rules`, the API's `/policy` and the policy page.
 
-Each rule is shown with the BDD scenarios that exercise it, read from `features/coverage.json`,
-which the feature suite writes and checks (see features/README.md).
+Each rule is shown with the BDD scenarios that exercise it. Which scenarios those are is recorded
+by the feature suite (`features/coverage.json`, see features/README.md) and passed in by whoever
+shows the listing: the library itself reads no file outside its package.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import textwrap
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from readiness.policy import Policy
+from readiness.policy_view import PolicyView
 from readiness.rule import Rule
 from readiness.vocabulary import Lang
 
-COVERAGE_FILE = Path(__file__).resolve().parent.parent / "features" / "coverage.json"
+Coverage = Mapping[str, Sequence[str]]  # rule id -> the scenarios that fired it
 
 
-def coverage() -> dict[str, list[str]]:
-    """Rule id -> the scenarios that fired it, when the feature suite's record is at hand."""
-    path = Path(os.environ.get("READINESS_COVERAGE_FILE", COVERAGE_FILE))
+def read_coverage(path: Path | None) -> dict[str, list[str]]:
+    """The feature suite's record of which scenarios fire which rule; empty when it is missing.
+
+    A listing without scenarios is still a listing, so a missing or unreadable record is not an
+    error here; `features/test_policy_coverage.py` is where a stale record fails.
+    """
+    if path is None:
+        return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -29,7 +36,9 @@ def coverage() -> dict[str, list[str]]:
     return {str(k): [str(s) for s in v] for k, v in data.items()} if isinstance(data, dict) else {}
 
 
-def rule_as_data(rule: Rule, policy: Policy, lang: Lang, scenarios: list[str]) -> dict[str, Any]:
+def rule_as_data(
+    rule: Rule, policy: Policy, lang: Lang, scenarios: Sequence[str]
+) -> dict[str, Any]:
     then = rule.then
     return {
         "id": rule.id,
@@ -54,14 +63,14 @@ def rule_as_data(rule: Rule, policy: Policy, lang: Lang, scenarios: list[str]) -
             "reassess_in_days": then.reassess_in_days,
             "advice": dict(then.advice),
         },
-        "scenarios": scenarios,
+        "scenarios": list(scenarios),
     }
 
 
-def rules_as_data(policy: Policy, lang: Lang) -> dict[str, Any]:
-    """The whole policy in one language, as JSON-ready data."""
+def rules_as_data(policy: Policy, lang: Lang, coverage: Coverage | None = None) -> dict[str, Any]:
+    """The whole policy in one language, as JSON-ready data (the shape of `PolicyView`)."""
     settings = policy.settings
-    covered = coverage()
+    covered = coverage or {}
     return {
         "policy_version": policy.version,
         "name": settings.name(lang),
@@ -85,9 +94,14 @@ def rules_as_data(policy: Policy, lang: Lang) -> dict[str, Any]:
     }
 
 
-def render_rules(policy: Policy, lang: Lang) -> str:
+def policy_view(policy: Policy, lang: Lang, coverage: Coverage | None = None) -> PolicyView:
+    """The whole policy in one language, typed."""
+    return PolicyView.model_validate(rules_as_data(policy, lang, coverage))
+
+
+def render_rules(policy: Policy, lang: Lang, coverage: Coverage | None = None) -> str:
     """One block per rule: id, caveat, condition, conclusion and the scenarios that cover it."""
-    data = rules_as_data(policy, lang)
+    data = rules_as_data(policy, lang, coverage)
     lines = [f"{data['name']} (policy {data['policy_version']}, {len(policy.rules)} rules)", ""]
     for rule in data["rules"]:
         then = rule["then"]

@@ -1,4 +1,4 @@
-"""From answers to facts: dimension scores, the group's phase and the members' voice (DOMAIN.md §3–4).
+"""From answers to facts: dimension scores, the group's phase and the members' voice (docs/contract.md §5.2).
 
 Pure functions of a valid profile; the rules then decide on the facts produced here.
 """

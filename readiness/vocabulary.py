@@ -1,4 +1,4 @@
-"""The fixed vocabulary of the domain (DOMAIN.md §3–4): dimensions, modes, stages, caveats.
+"""The fixed vocabulary of the domain (docs/contract.md §3 and §5): dimensions, modes, stages, caveats.
 
 The words are code; everything said about them (texts, thresholds, rules) is data.
 """
@@ -46,7 +46,7 @@ STAGES: tuple[Stage, ...] = ("prepare", "pilot", "expand", "sustain")
 CurrentStage = Literal["none", "pilot", "expand", "sustain"]
 CURRENT_STAGES: tuple[CurrentStage, ...] = ("none", "pilot", "expand", "sustain")
 
-# How far each mode may take the rollout (DOMAIN.md §4).
+# How far each mode may take the rollout (docs/contract.md §5.2).
 MODE_MAX_STAGE: dict[Mode, Stage] = {
     "structuring": "prepare",
     "coaching": "pilot",

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
+from readiness import Assessment, TeamProfile, parse_profile
 from readiness.builder import answers_for
+from readiness.usecases import StoredAssessment, StoredProfile, UnitOfWork
+from tests.support.postgres import PostgresServer, PostgresUnavailable, postgres_server, required
 
 STRONG = {
     "functional_level": 85,
@@ -25,6 +30,20 @@ READY_CONTEXT = {"goal_type": "group", "rollout_plan": "stepwise", "current_stag
 ProfileFactory = Callable[..., dict[str, Any]]
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One throwaway PostgreSQL server for the whole run; each test makes its own database."""
+    try:
+        with postgres_server() as server:
+            yield server
+    except PostgresUnavailable as error:
+        if required():
+            pytest.fail(
+                f"PostgreSQL is required here (CI or READINESS_REQUIRE_POSTGRES=1): {error}"
+            )
+        pytest.skip(f"PostgreSQL is not available: {error}")
+
+
 def make_profile(scores: dict[str, float] | None = None, **context: Any) -> dict[str, Any]:
     """A profile of a strong, ready team, with the given scores and context changed."""
     return {
@@ -36,3 +55,30 @@ def make_profile(scores: dict[str, float] | None = None, **context: Any) -> dict
 @pytest.fixture
 def profile() -> ProfileFactory:
     return make_profile
+
+
+def stored_assessment(
+    made_from: TeamProfile | dict[str, Any], assessment: Assessment, /, **fields: Any
+) -> StoredAssessment:
+    """A StoredAssessment as the use cases would make it, with any field given instead."""
+    valid = parse_profile(made_from)
+    made: dict[str, Any] = {
+        "id": str(uuid.uuid4()),
+        "org_id": "default",
+        "team_id": valid.team_id,
+        "created_at": datetime.now(UTC),
+        "lang": assessment.lang,
+        "policy_version": assessment.policy_version,
+        "questionnaire_version": assessment.questionnaire_version,
+        "profile": StoredProfile.of(valid),
+        "assessment": assessment,
+    }
+    return StoredAssessment(**{**made, **fields})
+
+
+def keep(uow: UnitOfWork, *stored: StoredAssessment) -> None:
+    """Store assessments as they are, bypassing the use cases (e.g. ones made long ago)."""
+    with uow:
+        for one in stored:
+            uow.assessments.add(one)
+        uow.commit()

@@ -18,7 +18,7 @@ EXAMPLE = ROOT / "examples" / "ready-team.json"
 
 def readiness(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "readiness", *args],
+        [sys.executable, "-m", "readiness_cli", *args],
         input=stdin,
         capture_output=True,
         text=True,

@@ -1,4 +1,4 @@
-"""One test per rule of the default policy, each reading as the sentence DOMAIN.md §4 states.
+"""One test per rule of the default policy, each reading as the rule says it in rules/.
 
 Every test starts from a strong, ready team (tests.conftest.STRONG) and changes only what the
 rule is about, so the rule under test is the reason for the outcome.

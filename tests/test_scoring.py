@@ -1,4 +1,4 @@
-"""Scores, phase and the members' voice, as DOMAIN.md §3–4 define them."""
+"""Scores, phase and the members' voice, as docs/contract.md §5.2 defines them."""
 
 from __future__ import annotations
 

@@ -7,19 +7,21 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from api.deps import PolicyDep
+from api.deps import CoverageDep, PolicyDep
 from api.pages.deps import PageLangDep
 from api.pages.policy_words import PolicyWords
 from api.pages.rendering import render
-from readiness.rules_listing import rules_as_data
+from readiness import usecases
 
 router = APIRouter()
 
 
 @router.get("/policy")
-def policy_page(request: Request, lang: PageLangDep, policy: PolicyDep) -> Response:
+def policy_page(
+    request: Request, lang: PageLangDep, policy: PolicyDep, coverage: CoverageDep
+) -> Response:
     """The policy by caveat: what each rule looks at and what follows from it."""
-    data = rules_as_data(policy, lang)
+    data = usecases.policy_listing(policy, lang, coverage).model_dump()
     words = PolicyWords(policy, lang)
     caveats = [
         {

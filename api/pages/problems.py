@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from api.pages.i18n import gettext_for
 from readiness import Problem
+from readiness.limits import TEAM_ID_MAX_LENGTH
 from readiness.questionnaire import load_questionnaire
 from readiness.vocabulary import Lang
 
@@ -71,8 +72,8 @@ def _place(problem: Problem, lang: Lang) -> PlacedProblem:
         field = fields[str(where)]
         if field.type == "integer":
             message = _("Give a whole number from %(min)s to %(max)s, or leave it empty.") % {
-                "min": f"{field.min:g}",
-                "max": f"{field.max:g}",
+                "min": f"{field.bounds[0]:g}",
+                "max": f"{field.bounds[1]:g}",
             }
         elif field.type == "number":
             message = _("Give a number from 0 to 1, for example 0.5 for half of the group.")
@@ -81,8 +82,8 @@ def _place(problem: Problem, lang: Lang) -> PlacedProblem:
         return PlacedProblem(field.id, f"field-{field.id}", field.title(lang), message)
     if problem.loc == ("team_id",):
         message = _(
-            "Use at most 64 letters (a–z without å, ä, ö), digits, “.”, “_” and “-”, "
+            "Use at most %(max)s letters (a–z without å, ä, ö), digits, “.”, “_” and “-”, "
             "starting with a letter or a digit."
-        )
+        ) % {"max": TEAM_ID_MAX_LENGTH}
         return PlacedProblem("team_id", "field-team_id", _("Team id"), message)
     return PlacedProblem(FORM, "form", _("The form"), problem.message)

@@ -9,13 +9,13 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
-from api.deps import PolicyDep, RepositoryDep
+from api.deps import PolicyDep, UnitOfWorkDep
 from api.pages.deps import PageLangDep
 from api.pages.form import DONT_KNOW, read_form
 from api.pages.i18n import gettext_for
 from api.pages.problems import PlacedProblem, place
 from api.pages.rendering import render, with_lang
-from readiness import assess, questionnaire
+from readiness import questionnaire, usecases
 from readiness.vocabulary import Lang
 
 router = APIRouter()
@@ -38,14 +38,14 @@ def questionnaire_page(request: Request, lang: PageLangDep) -> Response:
 
 @router.post("/")
 def submit_questionnaire(
-    request: Request, lang: PageLangDep, policy: PolicyDep, repository: RepositoryDep, form: FormDep
+    request: Request, lang: PageLangDep, policy: PolicyDep, uow: UnitOfWorkDep, form: FormDep
 ) -> Response:
     """Store the assessment and show its report, or show the form again with every problem marked."""
     result = read_form(form)
     if result.profile is None:
         problems = place(result.problems, lang)
         return _form_page(request, lang, result.values, problems, status_code=422)
-    stored = repository.add(result.profile, assess(result.profile, lang, policy=policy))
+    stored = usecases.assess_and_store(uow, result.profile, lang, policy)
     return RedirectResponse(with_lang(f"/assessments/{stored.id}", lang), status_code=303)
 
 

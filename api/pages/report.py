@@ -8,13 +8,13 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from api.deps import PolicyDep, RepositoryDep
+from api.deps import PolicyDep, UnitOfWorkDep
 from api.pages.deps import PageLangDep
 from api.pages.i18n import gettext_for, long_date
 from api.pages.radar import Axis, Series, radar_svg
 from api.pages.rendering import not_found_page, render
-from api.storage.repository import StoredAssessment
-from readiness import Assessment, NotFoundError, Policy, assess, questionnaire
+from readiness import NotFoundError, Policy, questionnaire, usecases
+from readiness.usecases import StoredAssessment
 from readiness.vocabulary import STAGES, Lang, stage_of_current
 
 router = APIRouter()
@@ -26,32 +26,19 @@ def report_page(
     request: Request,
     lang: PageLangDep,
     policy: PolicyDep,
-    repository: RepositoryDep,
+    uow: UnitOfWorkDep,
 ) -> Response:
-    """The stored assessment as a report, in the language asked for."""
+    """The stored assessment as a report, in the language asked for when it can be."""
     try:
-        stored = repository.get(assessment_id)
+        stored = usecases.read_assessment(uow, assessment_id, lang, policy)
     except NotFoundError:
         return not_found_page(request, lang)
-    assessment = in_language(stored, lang, policy)
-    return render(request, "report.html", lang, report_context(stored, assessment, policy, lang))
+    return render(request, "report.html", lang, report_context(stored, policy, lang))
 
 
-def in_language(stored: StoredAssessment, lang: Lang, policy: Policy) -> Assessment:
-    """The assessment worded in `lang`: the same profile under the same policy decides the same.
-
-    Under another policy than the one in force it could decide differently, so an assessment
-    made under an earlier policy is shown as it was made, in its own language.
-    """
-    if stored.lang == lang or stored.policy_version != policy.version:
-        return stored.assessment
-    return assess(stored.profile, lang, policy=policy)
-
-
-def report_context(
-    stored: StoredAssessment, assessment: Assessment, policy: Policy, lang: Lang
-) -> dict[str, Any]:
+def report_context(stored: StoredAssessment, policy: Policy, lang: Lang) -> dict[str, Any]:
     _ = gettext_for(lang)
+    assessment = stored.assessment
     settings = policy.settings
     source = questionnaire(lang)
     today = stage_of_current(assessment.current_stage)

@@ -8,14 +8,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from api.deps import PolicyDep, RepositoryDep
-from api.history import Changes, changes
+from api.deps import PolicyDep, UnitOfWorkDep
 from api.pages.deps import PageLangDep
 from api.pages.i18n import date_and_time, gettext_for, long_date
 from api.pages.rendering import not_found_page, render
 from api.pages.trend import sparkline_svg
-from api.storage.repository import StoredAssessment
-from readiness import NotFoundError, Policy, questionnaire
+from readiness import NotFoundError, Policy, questionnaire, usecases
+from readiness.history import Changes
+from readiness.usecases import HistoryEntry, StoredAssessment, TeamHistory
 from readiness.vocabulary import Lang
 
 router = APIRouter()
@@ -23,43 +23,34 @@ router = APIRouter()
 
 @router.get("/teams/{team_id}")
 def team_page(
-    team_id: str, request: Request, lang: PageLangDep, policy: PolicyDep, repository: RepositoryDep
+    team_id: str, request: Request, lang: PageLangDep, policy: PolicyDep, uow: UnitOfWorkDep
 ) -> Response:
     """The team's assessments, newest first, with a trend of each dimension."""
     try:
-        history = repository.team_history(team_id)
+        history = usecases.team_history(uow, team_id)
     except NotFoundError:
         return not_found_page(request, lang)
-    return render(request, "team.html", lang, team_context(team_id, history, policy, lang))
+    return render(request, "team.html", lang, team_context(history, policy, lang))
 
 
-def team_context(
-    team_id: str, history: Sequence[StoredAssessment], policy: Policy, lang: Lang
-) -> dict[str, Any]:
-    oldest_first = list(reversed(history))
+def team_context(history: TeamHistory, policy: Policy, lang: Lang) -> dict[str, Any]:
+    oldest_first = [entry.stored for entry in reversed(history.entries)]
     titles = {d.id: d.title for d in questionnaire(lang).dimensions}
     return {
-        "team_id": team_id,
-        "entries": [
-            _entry(stored, history[n + 1] if n + 1 < len(history) else None, policy, titles, lang)
-            for n, stored in enumerate(history)
-        ],
+        "team_id": history.team_id,
+        "entries": [_entry(entry, policy, titles, lang) for entry in history.entries],
         "trend": _trend(oldest_first, titles, lang),
-        "count": len(history),
+        "count": len(history.entries),
         "since": long_date(oldest_first[0].created_at.date(), lang),
     }
 
 
 def _entry(
-    stored: StoredAssessment,
-    previous: StoredAssessment | None,
-    policy: Policy,
-    titles: dict[str, str],
-    lang: Lang,
+    entry: HistoryEntry, policy: Policy, titles: dict[str, str], lang: Lang
 ) -> dict[str, Any]:
     settings = policy.settings
+    stored, change = entry.stored, entry.changes
     assessment = stored.assessment
-    change = changes(previous.assessment, assessment) if previous else None
     return {
         "id": stored.id,
         "date": date_and_time(stored.created_at, lang),

@@ -5,10 +5,10 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path, Request, Response
 
-from api.deps import JSON_BODY, LangDep, PolicyDep, RepositoryDep
+from api.deps import JSON_BODY, AskedLangDep, LangDep, PolicyDep, UnitOfWorkDep
 from api.errors import BODY, NOT_FOUND, VALIDATION
 from api.schemas import StoredAssessmentPublic
-from readiness import TeamProfile, assess
+from readiness import TeamProfile, usecases
 
 router = APIRouter(tags=["assessments"])
 
@@ -24,12 +24,12 @@ def create_assessment(
     profile: TeamProfile,
     lang: LangDep,
     policy: PolicyDep,
-    repository: RepositoryDep,
+    uow: UnitOfWorkDep,
     request: Request,
     response: Response,
 ) -> StoredAssessmentPublic:
     """Assess a team profile and keep both; the answer's Location header is where it lives."""
-    stored = repository.add(profile, assess(profile, lang, policy=policy))
+    stored = usecases.assess_and_store(uow, profile, lang, policy)
     response.headers["Location"] = request.app.url_path_for(
         "read_assessment", assessment_id=stored.id
     )
@@ -43,7 +43,15 @@ def create_assessment(
 )
 def read_assessment(
     assessment_id: Annotated[UUID, Path(description="the id POST /assessments answered")],
-    repository: RepositoryDep,
+    lang: AskedLangDep,
+    policy: PolicyDep,
+    uow: UnitOfWorkDep,
 ) -> StoredAssessmentPublic:
-    """A stored assessment with the profile it was made from, in the language it was made in."""
-    return StoredAssessmentPublic.of(repository.get(str(assessment_id)))
+    """A stored assessment with the profile it was made from.
+
+    In the language asked for (`?lang=`, else Accept-Language) when it was made under the policy
+    and questionnaire in force; otherwise exactly as it was made, in its own language (`lang`).
+    """
+    return StoredAssessmentPublic.of(
+        usecases.read_assessment(uow, str(assessment_id), lang, policy)
+    )

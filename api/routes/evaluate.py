@@ -4,7 +4,7 @@ from fastapi import APIRouter
 
 from api.deps import JSON_BODY, LangDep, PolicyDep
 from api.errors import BODY, VALIDATION
-from readiness import Assessment, TeamProfile, assess
+from readiness import Assessment, TeamProfile, usecases
 
 router = APIRouter(tags=["assessments"])
 
@@ -17,4 +17,4 @@ router = APIRouter(tags=["assessments"])
 )
 def evaluate(profile: TeamProfile, lang: LangDep, policy: PolicyDep) -> Assessment:
     """The assessment of a team profile; nothing is stored (use POST /assessments for that)."""
-    return assess(profile, lang, policy=policy)
+    return usecases.evaluate(profile, lang, policy)

@@ -2,15 +2,15 @@
 
 from fastapi import APIRouter
 
-from api.deps import LangDep, PolicyDep
+from api.deps import CoverageDep, LangDep, PolicyDep
 from api.errors import VALIDATION
-from api.policy_view import PolicyView
-from readiness.rules_listing import rules_as_data
+from readiness import usecases
+from readiness.policy_view import PolicyView
 
 router = APIRouter(tags=["policy"])
 
 
 @router.get("/policy", response_model=PolicyView, responses=VALIDATION)
-def read_policy(policy: PolicyDep, lang: LangDep) -> PolicyView:
+def read_policy(policy: PolicyDep, lang: LangDep, coverage: CoverageDep) -> PolicyView:
     """The rules as an HR partner reads them in `rules/`: condition, outcome, caveat, scenarios."""
-    return PolicyView.model_validate(rules_as_data(policy, lang))
+    return usecases.policy_listing(policy, lang, coverage)

@@ -4,34 +4,28 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import RepositoryDep
+from api.deps import UnitOfWorkDep
 from api.errors import NOT_FOUND, VALIDATION
-from api.history import with_changes
-from api.schemas import HistoryEntry, StoredAssessmentPublic, TeamHistory
-from api.storage.repository import DEFAULT_ORG
+from api.schemas import TeamHistoryPublic
+from readiness import usecases
 from readiness.models import TeamId
+from readiness.usecases.teams import MAX_HISTORY
 
 router = APIRouter(tags=["teams"])
 
 
 @router.get(
     "/teams/{team_id}/assessments",
-    response_model=TeamHistory,
+    response_model=TeamHistoryPublic,
     responses={**VALIDATION, **NOT_FOUND},
 )
 def read_team_history(
     team_id: Annotated[TeamId, Path(description="the team_id the profiles gave")],
-    repository: RepositoryDep,
-    limit: Annotated[int, Query(ge=1, le=100, description="at most this many, newest first")] = 100,
-) -> TeamHistory:
-    """The team's assessments, newest first; each says what changed since the one before it."""
-    # One more than shown, so that the oldest one shown can say what changed too.
-    history = with_changes(repository.team_history(team_id, limit=limit + 1))[:limit]
-    return TeamHistory(
-        team_id=team_id,
-        org_id=DEFAULT_ORG,
-        assessments=[
-            HistoryEntry(**dict(StoredAssessmentPublic.of(stored)), changes=change)
-            for stored, change in history
-        ],
-    )
+    uow: UnitOfWorkDep,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_HISTORY, description="at most this many, newest first")
+    ] = MAX_HISTORY,
+) -> TeamHistoryPublic:
+    """The team's assessments, newest first, exactly as they were made; each says what changed
+    since the one before it."""
+    return TeamHistoryPublic.of(usecases.team_history(uow, team_id, limit=limit))

@@ -3,7 +3,8 @@
 SQLite by default (a file, WAL, foreign keys on), PostgreSQL through `postgresql+psycopg://…`.
 """
 
-from api.storage.database import Database
-from api.storage.repository import Repository, StoredAssessment
+from api.storage.database import Database, StorageError
+from api.storage.repository import SqlAssessmentRepository
+from api.storage.unit_of_work import SqlUnitOfWork
 
-__all__ = ["Database", "Repository", "StoredAssessment"]
+__all__ = ["Database", "SqlAssessmentRepository", "SqlUnitOfWork", "StorageError"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event, make_url, text
@@ -11,7 +9,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from api.storage.repository import Repository
+from api.storage.unit_of_work import SqlUnitOfWork
 from readiness import ReadinessError
 
 
@@ -38,10 +36,12 @@ def make_engine(url: str) -> Engine:
     parsed = parse_url(url)
     if parsed.get_backend_name() != "sqlite":
         try:
-            return create_engine(parsed, pool_pre_ping=True)
+            return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
         except (ArgumentError, ImportError) as error:
             raise StorageError(f"cannot use {safe_url(url)}: {error}") from None
     options: dict[str, Any] = {
+        # A statement's parameters are a team's answers: never in an error message or a log.
+        "hide_parameters": True,
         # A request's session may be opened in one worker thread and committed in another.
         "connect_args": {"check_same_thread": False, "timeout": 15},
     }
@@ -72,18 +72,16 @@ def safe_url(url: str) -> str:
 
 
 class Database:
-    """The engine and its sessions; `transaction()` is the unit of work of one request."""
+    """The engine and its sessions; `unit_of_work()` gives the use cases their transactions."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
-    @contextmanager
-    def transaction(self) -> Iterator[Repository]:
-        """A repository whose writes commit together when the block ends, or not at all."""
-        with self._sessions.begin() as session:
-            yield Repository(session)
+    def unit_of_work(self) -> SqlUnitOfWork:
+        """A new unit of work for the use cases: one transaction per `with` block."""
+        return SqlUnitOfWork(self._sessions)
 
     def session(self) -> Session:
         """A bare session, for maintenance and tests that look under the repository."""

@@ -13,7 +13,6 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from api.settings import get_settings
 from api.storage.database import StorageError, make_engine, safe_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -40,12 +39,11 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(url: str | None = None) -> str:
-    """Migrate the database at `url` (default: READINESS_DATABASE_URL); a one-line report.
+def upgrade(url: str) -> str:
+    """Migrate the database at `url`; a one-line report.
 
     Raises StorageError when the URL is not one or the database does not answer.
     """
-    url = url or get_settings().database_url
     engine = make_engine(url)
     try:
         revision = upgrade_engine(engine)

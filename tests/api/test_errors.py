@@ -75,8 +75,9 @@ def test_a_streamed_body_over_the_limit_is_413_too(client: TestClient) -> None:
 
 
 def test_the_limit_comes_from_the_settings(tmp_path: Any) -> None:
-    app = create_app(Settings(database_url=f"sqlite:///{tmp_path}/x.db", max_body_bytes=100))
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path}/x.db", max_body_bytes=1_024))
     body = json.dumps(make_profile())
+    assert len(body) > 1_024
 
     with TestClient(app) as client:
         answer = client.post("/api/v1/evaluate", content=body, headers=JSON)

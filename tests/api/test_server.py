@@ -1,14 +1,19 @@
 """`readiness serve` and `readiness db upgrade` as the CLI runs them."""
 
+import json
 import shutil
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import create_engine, inspect
 
 from api.server import EXIT_CONFIG, serve
-from readiness.cli import main
+from api.settings import Settings
 from readiness.policy import default_rules_dir
+from readiness_cli.main import main
+from tests.conftest import make_profile
+from tests.support.live_server import live_server, stop
 from tests.support.ports import free_port
 
 
@@ -19,10 +24,9 @@ def test_serve_refuses_a_broken_policy_naming_the_file_and_rule(
     shutil.copytree(default_rules_dir(), rules)
     broken = rules / "c01-funktionsniva.yaml"
     broken.write_text(broken.read_text().replace("below: 40", "beneath: 40", 1))
-    monkeypatch.setenv("READINESS_RULES_DIR", str(rules))
-    monkeypatch.setenv("READINESS_DATABASE_URL", f"sqlite:///{tmp_path / 'never.db'}")
+    settings = Settings(rules_dir=rules, database_url=f"sqlite:///{tmp_path / 'never.db'}", port=1)
 
-    code = serve(port=1)
+    code = serve(settings)
 
     assert code == EXIT_CONFIG == 78
     error = capsys.readouterr().err
@@ -56,9 +60,7 @@ def test_db_upgrade_never_prints_the_password(
 def test_serve_refuses_a_database_url_that_is_not_one(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("READINESS_DATABASE_URL", "readiness.db")
-
-    code = serve(port=1)
+    code = serve(Settings(database_url="readiness.db", port=1))
 
     assert code == EXIT_CONFIG
     assert "'readiness.db' is not a database URL" in capsys.readouterr().err
@@ -77,3 +79,31 @@ def test_db_upgrade_says_which_database_does_not_answer_without_a_traceback(
     assert "Connection refused" in error
     assert "Traceback" not in error
     assert "s3cret" not in error
+
+
+def test_a_server_logs_one_json_line_per_request_in_every_worker_and_never_an_answer(
+    tmp_path: Path,
+) -> None:
+    profile = {"team_id": "hemlig-grupp", **make_profile()}
+    secret_answer = next(iter(profile["answers"]))
+    with live_server(
+        f"sqlite:///{tmp_path / 'logs.db'}",
+        env={"READINESS_LOG_FORMAT": "json"},
+        workers=2,
+        log_dir=tmp_path,
+    ) as server:
+        for _ in range(6):
+            created = httpx.post(f"{server.url}/api/v1/assessments?lang=en", json=profile)
+            assert created.status_code == 201
+        stop(server)
+        output = server.output()
+
+    lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    requests = [line for line in lines if line.get("logger") == "readiness.request"]
+    posts = [line for line in requests if line["method"] == "POST"]
+    assert len(posts) == 6
+    assert {line["path"] for line in posts} == {"/api/v1/assessments"}
+    assert all(line["status"] == 201 and line["duration_ms"] >= 0 for line in posts)
+    assert secret_answer not in output
+    assert "hemlig-grupp" not in output
+    assert "lang=en" not in output

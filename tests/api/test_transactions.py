@@ -1,11 +1,14 @@
-"""One transaction per request: a request that fails after writing leaves nothing behind."""
+"""A write is whole or absent: a request that fails inside its unit of work leaves nothing."""
+
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from api.routes import assessments
+from api.storage.repository import SqlAssessmentRepository
 from api.storage.tables import AssessmentRow
 from tests.conftest import make_profile
 
@@ -18,12 +21,15 @@ def _rows(app: FastAPI) -> int:
 def test_a_request_that_fails_after_its_insert_leaves_nothing_half_written(
     app: FastAPI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken_answer(_stored: object) -> None:
-        raise RuntimeError("the answer could not be made")
+    original: Callable[..., None] = SqlAssessmentRepository.add
+
+    def write_then_fail(self: SqlAssessmentRepository, stored: Any) -> None:
+        original(self, stored)
+        raise RuntimeError("the database went away after the insert")
 
     with TestClient(app, raise_server_exceptions=False) as client:
         client.post("/api/v1/assessments", json=make_profile())
-        monkeypatch.setattr(assessments.StoredAssessmentPublic, "of", broken_answer)
+        monkeypatch.setattr(SqlAssessmentRepository, "add", write_then_fail)
 
         failed = client.post("/api/v1/assessments", json=make_profile())
 

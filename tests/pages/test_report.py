@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 import readiness
 from api.pages.i18n import long_date
-from tests.conftest import make_profile
+from tests.conftest import keep, make_profile, stored_assessment
 from tests.pages.conftest import form_for, page, submit
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -115,8 +115,8 @@ def test_an_assessment_made_under_an_earlier_policy_is_shown_as_it_was_made(
 ) -> None:
     profile = readiness.parse_profile(make_profile())
     earlier = readiness.assess(profile, "sv").model_copy(update={"policy_version": "0ld0ld0ld0ld"})
-    with app.state.database.transaction() as repository:
-        stored = repository.add(profile, earlier)
+    stored = stored_assessment(profile, earlier)
+    keep(app.state.database.unit_of_work(), stored)
 
     document = page(client.get(f"/assessments/{stored.id}?lang=en"))
 

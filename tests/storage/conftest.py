@@ -10,22 +10,9 @@ import pytest
 
 from api.storage import Database
 from api.storage.migrate import upgrade_engine
-from tests.support.postgres import PostgresServer, PostgresUnavailable, postgres_server, required
+from tests.support.postgres import PostgresServer
 
 _names = itertools.count()
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[PostgresServer]:
-    try:
-        with postgres_server() as server:
-            yield server
-    except PostgresUnavailable as error:
-        if required():
-            pytest.fail(
-                f"PostgreSQL is required here (CI or READINESS_REQUIRE_POSTGRES=1): {error}"
-            )
-        pytest.skip(f"PostgreSQL is not available: {error}")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from api.settings import load_settings
 from api.storage.database import make_engine
 from api.storage.migrate import upgrade
 
@@ -26,7 +27,7 @@ def test_the_default_database_is_readiness_db_in_the_working_directory(
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("READINESS_DATABASE_URL", raising=False)
 
-    message = upgrade()
+    message = upgrade(load_settings().database_url)
 
     assert (tmp_path / "readiness.db").is_file()
     assert "sqlite:///./readiness.db" in message

@@ -48,7 +48,11 @@ def readiness_command() -> list[str]:
     script = Path(sys.executable).with_name("readiness")
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-c", "import sys; from readiness.cli import main; sys.exit(main())"]
+    return [
+        sys.executable,
+        "-c",
+        "import sys; from readiness_cli.main import main; sys.exit(main())",
+    ]
 
 
 @contextmanager

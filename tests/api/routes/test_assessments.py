@@ -93,3 +93,27 @@ def test_no_answer_about_a_stored_assessment_repeats_one_members_answers(
     for answer in (created, read, history):
         assert "member_answers" not in answer.text
     assert read.json()["profile"]["member_respondents"] == len(profile["member_answers"])
+
+
+def test_a_stored_assessment_is_read_in_the_language_asked_for(client: TestClient) -> None:
+    profile = make_profile({"functional_level": 20})
+    made = client.post("/api/v1/assessments", params={"lang": "en"}, json=profile).json()
+
+    swedish = client.get(f"/api/v1/assessments/{made['id']}", params={"lang": "sv"}).json()
+    by_header = client.get(
+        f"/api/v1/assessments/{made['id']}", headers={"Accept-Language": "sv-SE,sv;q=0.9"}
+    ).json()
+
+    assert swedish["lang"] == swedish["assessment"]["lang"] == "sv"
+    assert swedish["assessment"] == assess(profile, "sv").model_dump(mode="json")
+    assert by_header["assessment"] == swedish["assessment"]
+    assert swedish["id"] == made["id"]
+
+
+def test_a_language_we_do_not_speak_is_rejected_by_name(
+    client: TestClient, stored: dict[str, Any]
+) -> None:
+    answer = client.get(f"/api/v1/assessments/{stored['id']}", params={"lang": "fr"})
+
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["query", "lang"]

@@ -1,4 +1,5 @@
-"""The policy as GET /policy answers it: the shape of readiness.rules_listing.rules_as_data."""
+"""The policy as a reader sees it, in one language: what `readiness rules`, GET /policy and the
+policy page show (built by readiness.rules_listing)."""
 
 from __future__ import annotations
 

@@ -1,13 +1,10 @@
-"""What changed between two assessments of the same team: for the history endpoint and page."""
+"""What changed between two assessments of the same team: for a team's history, in any form."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from pydantic import BaseModel, Field
 
-from api.storage import StoredAssessment
-from readiness import Assessment
+from readiness.models import Assessment
 from readiness.vocabulary import Mode, Stage
 
 
@@ -58,14 +55,3 @@ def changes(previous: Assessment, current: Assessment) -> Changes:
         findings_resolved=[rule for rule in before if rule not in now],
         policy_changed=previous.policy_version != current.policy_version,
     )
-
-
-def with_changes(
-    newest_first: Sequence[StoredAssessment],
-) -> list[tuple[StoredAssessment, Changes | None]]:
-    """Each assessment with what changed since the next older one; the oldest has none."""
-    older = [*newest_first[1:], None]
-    return [
-        (stored, changes(previous.assessment, stored.assessment) if previous else None)
-        for stored, previous in zip(newest_first, older, strict=True)
-    ]

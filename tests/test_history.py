@@ -1,24 +1,8 @@
-from datetime import UTC, datetime
+"""What changed between two assessments of a team."""
 
-from api.history import changes, with_changes
-from api.storage import StoredAssessment
-from readiness import TeamProfile, assess
+from readiness import assess
+from readiness.history import changes
 from tests.conftest import make_profile
-
-
-def _assessed(**scores: float) -> tuple[TeamProfile, StoredAssessment]:
-    profile = TeamProfile.model_validate(make_profile(scores))
-    stored = StoredAssessment(
-        id=str(len(scores)),
-        org_id="default",
-        team_id=None,
-        created_at=datetime.now(UTC),
-        lang="sv",
-        policy_version="v",
-        profile=profile,
-        assessment=assess(profile),
-    )
-    return profile, stored
 
 
 def test_a_team_that_improved_shows_mode_stage_and_findings_moving() -> None:
@@ -62,14 +46,3 @@ def test_a_different_policy_version_is_flagged() -> None:
     after = before.model_copy(update={"policy_version": "another"})
 
     assert changes(before, after).policy_changed
-
-
-def test_each_entry_is_compared_with_the_next_older_one() -> None:
-    _, newest = _assessed()
-    _, oldest = _assessed(functional_level=30)
-
-    entries = with_changes([newest, oldest])
-
-    assert entries[0][1] is not None
-    assert entries[0][1].mode_from == "structuring"
-    assert entries[1] == (oldest, None)

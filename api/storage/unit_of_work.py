@@ -1,0 +1,51 @@
+"""The use cases' unit of work on SQLAlchemy: one session, one transaction, per `with` block."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from api.storage.repository import SqlAssessmentRepository
+
+
+class SqlUnitOfWork:
+    """`with uow:` opens a session; `commit()` keeps the writes, leaving the block drops the rest."""
+
+    assessments: SqlAssessmentRepository
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+        self._session: Session | None = None
+
+    def __enter__(self) -> Self:
+        if self._session is not None:
+            raise RuntimeError("this unit of work is already open")
+        self._session = self._sessions()
+        self.assessments = SqlAssessmentRepository(self._session)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        session, self._session = self._session, None
+        if session is not None:
+            try:
+                session.rollback()
+            finally:
+                session.close()
+
+    def commit(self) -> None:
+        self._open().commit()
+
+    def rollback(self) -> None:
+        self._open().rollback()
+
+    def _open(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("use the unit of work inside `with`")
+        return self._session

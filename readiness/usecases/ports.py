@@ -1,0 +1,94 @@
+"""What the use cases need from storage, and what storage gives back.
+
+The SQL adapter lives with the service (`api/storage`); `readiness.usecases.memory` is an
+in-memory one for tests and for a library user who wants no database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from readiness.models import Assessment, TeamProfile
+from readiness.service import parse_profile
+from readiness.vocabulary import Lang
+
+DEFAULT_ORG = "default"
+
+
+class StoredProfile(BaseModel):
+    """A team profile as it was stored: read back as it is, never checked against today's questionnaire.
+
+    Items renamed or removed since, or context values no longer asked for, stay as they were;
+    `to_profile()` is the strict reading, for deciding again under the questionnaire in force.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    team_id: str | None = None
+    answers: dict[str, int | None]
+    context: dict[str, Any] = Field(default_factory=dict)
+    member_answers: list[dict[str, int | None]] = Field(default_factory=list)
+
+    @classmethod
+    def of(cls, profile: TeamProfile) -> StoredProfile:
+        return cls.model_validate(profile.model_dump(mode="json"))
+
+    def to_profile(self) -> TeamProfile:
+        """The profile validated against today's questionnaire; ProfileError when it no longer fits."""
+        return parse_profile(self.model_dump(mode="json"))
+
+
+@dataclass(frozen=True)
+class StoredAssessment:
+    """An assessment as it was made: its input, its output, its language, versions and time."""
+
+    id: str
+    org_id: str
+    team_id: str | None
+    created_at: datetime  # aware, UTC
+    lang: Lang
+    policy_version: str
+    questionnaire_version: str
+    profile: StoredProfile
+    assessment: Assessment
+
+
+class AssessmentRepository(Protocol):
+    """Stored assessments, inside the unit of work that holds the repository."""
+
+    def add(self, stored: StoredAssessment) -> None:
+        """Keep `stored`; visible to others once the unit of work commits."""
+
+    def get(self, assessment_id: str) -> StoredAssessment:
+        """The assessment with this id; NotFoundError when there is none."""
+
+    def team_history(
+        self, team_id: str, *, org_id: str = DEFAULT_ORG, limit: int = 100
+    ) -> list[StoredAssessment]:
+        """A team's assessments, newest first, at most `limit`; empty for a team with none."""
+
+
+class UnitOfWork(Protocol):
+    """One transaction: what is written inside `with uow:` is kept only if `commit()` is called."""
+
+    @property
+    def assessments(self) -> AssessmentRepository: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Roll back whatever was not committed."""
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...

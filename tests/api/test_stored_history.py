@@ -1,0 +1,47 @@
+"""Stored assessments are history: every reader shows one made under an earlier questionnaire,
+even when items it answered have since been renamed or removed."""
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import select, update
+
+from api.storage.tables import AssessmentRow
+
+
+def _as_if_made_under_an_earlier_questionnaire(app: FastAPI, assessment_id: str) -> None:
+    with app.state.database.session() as session, session.begin():
+        row = session.scalar(select(AssessmentRow).where(AssessmentRow.id == assessment_id))
+        assert row is not None
+        answers = dict(row.profile["answers"])
+        answers["fl_asked_differently_then"] = answers.pop("fl_safe_to_err")
+        document = {**row.assessment, "questionnaire_version": "2025.9"}
+        session.execute(
+            update(AssessmentRow)
+            .where(AssessmentRow.id == assessment_id)
+            .values(
+                profile={**row.profile, "answers": answers},
+                assessment=document,
+                questionnaire_version="2025.9",
+            )
+        )
+
+
+def test_every_reader_shows_an_assessment_whose_items_were_renamed_since(
+    app: FastAPI, client: TestClient, stored: dict[str, Any]
+) -> None:
+    _as_if_made_under_an_earlier_questionnaire(app, stored["id"])
+
+    api_read = client.get(f"/api/v1/assessments/{stored['id']}", params={"lang": "en"})
+    api_history = client.get("/api/v1/teams/nord/assessments")
+    report = client.get(f"/assessments/{stored['id']}", params={"lang": "en"})
+    team_page = client.get("/teams/nord")
+
+    assert [r.status_code for r in (api_read, api_history, report, team_page)] == [200] * 4
+    body = api_read.json()
+    assert body["questionnaire_version"] == body["assessment"]["questionnaire_version"] == "2025.9"
+    assert "fl_asked_differently_then" in body["profile"]["answers"]
+    assert body["lang"] == stored["lang"]  # as it was made, not decided again in English
+    assert body["assessment"]["findings"] == stored["assessment"]["findings"]
+    assert api_history.json()["assessments"][0]["id"] == stored["id"]
