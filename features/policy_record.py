@@ -18,7 +18,7 @@ from pytest_bdd.parser import Feature, Scenario
 
 from features.feature_files import FEATURES_DIR
 from readiness import Assessment, Policy, parse_profile
-from readiness.conditions import NUMERIC_ONLY
+from readiness.operators import NUMERIC_ONLY
 from readiness.questionnaire import load_questionnaire
 from readiness.scoring import score
 from readiness.vocabulary import CAVEATS

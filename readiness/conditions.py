@@ -12,10 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from readiness.operators import (
-    NUMERIC_ONLY as NUMERIC_ONLY,
-)  # re-exported: the feature steps read it here
-from readiness.operators import OPERATORS, Operator
+from readiness.limits import MAX_MEMBERS, MONTHS_TOGETHER, TEAM_SIZE
+from readiness.operators import NUMERIC_ONLY, OPERATORS, Operator
 from readiness.vocabulary import (
     CURRENT_STAGES,
     DIMENSIONS,
@@ -50,12 +48,12 @@ FACTS: dict[str, FactSpec] = {
         choices=("scores", "reorganization", "new_members"),
     ),
     "team_size": FactSpec(
-        "team_size", "number of people in the group", (2, 500), integer=True, optional=True
+        "team_size", "number of people in the group", TEAM_SIZE, integer=True, optional=True
     ),
     "months_together": FactSpec(
         "months_together",
         "months the group has worked together",
-        (0, 600),
+        MONTHS_TOGETHER,
         integer=True,
         optional=True,
     ),
@@ -74,7 +72,7 @@ FACTS: dict[str, FactSpec] = {
         choices=("none", "below_threshold", "used"),
     ),
     "members_respondents": FactSpec(
-        "members_respondents", "members who answered", (0, 1000), integer=True
+        "members_respondents", "members who answered", (0, MAX_MEMBERS), integer=True
     ),
     "perception_gap": FactSpec(
         "perception_gap",
