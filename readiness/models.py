@@ -31,16 +31,18 @@ from readiness.limits import (
     TEAM_ID_PATTERN,
     TEAM_SIZE,
 )
-from readiness.questionnaire import load_questionnaire
+from readiness.questionnaire import Respondent, load_questionnaire
 from readiness.vocabulary import (
     CurrentStage,
     GoalType,
     Lang,
     Mode,
+    Owner,
     PhaseReason,
     RolloutPlan,
     Severity,
     Stage,
+    WithinDays,
 )
 
 
@@ -56,15 +58,26 @@ def _known_item(item_id: str) -> str:
     return item_id
 
 
-def _member_item(item_id: str) -> str:
-    _, dimension = load_questionnaire().items[_known_item(item_id)]
-    if dimension.answered_by != "team":
+def _answered_by(respondent: Respondent, item_id: str) -> str:
+    item, dimension = load_questionnaire().items[_known_item(item_id)]
+    if not item.answered_by_(respondent):
+        other = "the members" if respondent == "manager" else "the manager"
+        # Two codes, so that a client of the first contract keeps its `manager_only_item`.
+        code = "members_only_item" if respondent == "manager" else "manager_only_item"
         raise PydanticCustomError(
-            "manager_only_item",
-            "item {item} belongs to {dimension}, which only the manager answers",
-            {"item": repr(item_id), "dimension": dimension.id},
+            code,
+            "item {item} ({dimension}) is answered by {other} only",
+            {"item": repr(item_id), "dimension": dimension.id, "other": other},
         )
     return item_id
+
+
+def _manager_item(item_id: str) -> str:
+    return _answered_by("manager", item_id)
+
+
+def _member_item(item_id: str) -> str:
+    return _answered_by("members", item_id)
 
 
 def _on_scale(value: int) -> int:
@@ -86,7 +99,7 @@ Score = Annotated[
         description="1 = does not agree at all … 5 = agrees completely",
     ),
 ]
-ItemId = Annotated[str, AfterValidator(_known_item)]
+ItemId = Annotated[str, AfterValidator(_manager_item)]
 MemberItemId = Annotated[str, AfterValidator(_member_item)]
 TeamId = Annotated[
     str,
@@ -135,7 +148,7 @@ class TeamProfile(BaseModel):
     @classmethod
     def _enough_answers(cls, answers: dict[str, int | None]) -> dict[str, int | None]:
         given: dict[str, int | None] = {k: v for k, v in answers.items() if v is not None}
-        _raise_if(_short_dimensions(given, skip_unanswered=False, loc=()), "answers")
+        _raise_if(_short_dimensions(given, "manager", loc=()), "answers")
         return given
 
     @field_validator("member_answers")
@@ -149,7 +162,7 @@ class TeamProfile(BaseModel):
         problems = [
             error
             for index, member in enumerate(kept)
-            for error in _short_dimensions(member, skip_unanswered=True, loc=(index,))
+            for error in _short_dimensions(member, "members", loc=(index,))
         ]
         _raise_if(problems, "member_answers")
         return [
@@ -158,16 +171,18 @@ class TeamProfile(BaseModel):
 
 
 def _short_dimensions(
-    answers: Mapping[str, Any], *, skip_unanswered: bool, loc: tuple[int, ...]
+    answers: Mapping[str, Any], respondent: Respondent, *, loc: tuple[int, ...]
 ) -> list[InitErrorDetails]:
-    source = load_questionnaire()
-    dimensions = [d for d in source.dimensions if not skip_unanswered or d.answered_by == "team"]
+    """Dimensions with fewer answers than half of the respondent's items; a member may skip one."""
+    skip_allowed = respondent == "members"
     problems = []
-    for dimension in dimensions:
-        count = sum(1 for item in dimension.items if item.id in answers)
-        if (count == 0 and skip_unanswered) or count >= dimension.min_answers:
+    for dimension in load_questionnaire().dimensions:
+        theirs = dimension.items_of(respondent)
+        needed = dimension.min_answers_of(respondent)
+        count = sum(1 for item in theirs if item.id in answers)
+        if not theirs or (count == 0 and skip_allowed) or count >= needed:
             continue
-        also = " or none" if skip_unanswered else ""
+        also = " or none" if skip_allowed else ""
         problems.append(
             InitErrorDetails(
                 type=PydanticCustomError(
@@ -177,8 +192,8 @@ def _short_dimensions(
                     {
                         "dimension": dimension.id,
                         "count": count,
-                        "total": len(dimension.items),
-                        "needed": dimension.min_answers,
+                        "total": len(theirs),
+                        "needed": needed,
                     },
                 ),
                 loc=(*loc, dimension.id),
@@ -193,23 +208,49 @@ def _raise_if(problems: list[InitErrorDetails], title: str) -> None:
         raise ValidationError.from_exception_data(title, problems)
 
 
+# Fields added by policy 2: always present in assessments made since, absent in ones stored under
+# policy 1, which are read back exactly as they were made.
+_SINCE_POLICY_2 = "; absent in assessments made under policy 1"
+
+
 class Finding(BaseModel):
     """Something the policy noticed, traced to the rule and the handbook caveat behind it."""
 
     rule: str
     caveat: str
     severity: Severity
+    title: str | None = Field(
+        default=None, description="what the finding is about (the rule's title)" + _SINCE_POLICY_2
+    )
     message: str
 
 
 class NextStep(BaseModel):
-    """Something to do next, traced to the rule and caveat that call for it."""
+    """Something to do next, traced to the rule and caveat that call for it: one entry of a plan."""
 
     id: str
     rule: str
     caveat: str
     title: str
     detail: str
+    priority: int | None = Field(
+        default=None, ge=1, description="1..n, unique, the order to take them in" + _SINCE_POLICY_2
+    )
+    owner: Owner | None = Field(default=None, description="who carries it out" + _SINCE_POLICY_2)
+    within_days: WithinDays | None = Field(
+        default=None,
+        description="done within 30, 60 or 90 days of the assessment" + _SINCE_POLICY_2,
+    )
+    check: str | None = Field(
+        default=None, description="an observable sign that it worked" + _SINCE_POLICY_2
+    )
+
+
+class View(BaseModel):
+    """One dimension as the manager sees it and as the members do (their median)."""
+
+    manager: float
+    members: float
 
 
 class Members(BaseModel):
@@ -235,8 +276,23 @@ class Assessment(BaseModel):
     current_stage: CurrentStage
     phase: int = Field(ge=1, le=4)
     phase_reason: PhaseReason
-    readiness: int = Field(ge=0, le=100)
+    readiness: int = Field(
+        ge=0,
+        le=100,
+        description="the weakest of functional level, competence, manager readiness and "
+        "organisational support, rounded (under policy 1: their mean)",
+    )
+    limiting: list[str] = Field(
+        default_factory=list,
+        description="the dimension(s) at that weakest score, what holds the team back"
+        + _SINCE_POLICY_2,
+    )
     dimensions: dict[str, float]
+    views: dict[str, View] = Field(
+        default_factory=dict,
+        description="per dimension, the manager's and the members' view side by side, when the "
+        "members' answers are used" + _SINCE_POLICY_2,
+    )
     findings: list[Finding]
     next_steps: list[NextStep]
     fired_rules: list[str]

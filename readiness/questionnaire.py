@@ -26,12 +26,22 @@ CONTEXT_FIELDS: tuple[str, ...] = (
 _frozen = ConfigDict(frozen=True, extra="forbid")
 
 
+Respondent = Literal["manager", "members"]
+# Who answers an item: the manager alone, the members alone (anonymously), or both (`team`).
+AnsweredBy = Literal["manager", "members", "team"]
+
+
 class Item(BaseModel):
     model_config = _frozen
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]{2,40}$")
+    answered_by: AnsweredBy
     reverse: bool
     text: Text
+
+    def answered_by_(self, respondent: Respondent) -> bool:
+        """Whether `respondent` answers this item."""
+        return self.answered_by in (respondent, "team")
 
 
 class Dimension(BaseModel):
@@ -39,7 +49,6 @@ class Dimension(BaseModel):
 
     id: str
     caveat: str
-    answered_by: Literal["team", "manager"]
     better: Literal["higher", "lower", "neutral"]
     title: Text
     description: Text
@@ -48,9 +57,23 @@ class Dimension(BaseModel):
     items: tuple[Item, ...] = Field(min_length=3)
 
     @property
+    def answered_by(self) -> AnsweredBy:
+        """`manager` or `members` when only they answer its items, else `team`."""
+        who = {item.answered_by for item in self.items}
+        return next(iter(who)) if len(who) == 1 else "team"
+
+    def items_of(self, respondent: Respondent) -> tuple[Item, ...]:
+        """The items `respondent` answers."""
+        return tuple(item for item in self.items if item.answered_by_(respondent))
+
+    def min_answers_of(self, respondent: Respondent) -> int:
+        """At least half of the items a respondent answers (docs/contract.md §4.3); 0 for none."""
+        return (len(self.items_of(respondent)) + 1) // 2
+
+    @property
     def min_answers(self) -> int:
-        """At least half of the items must be answered (docs/contract.md §4.3)."""
-        return (len(self.items) + 1) // 2
+        """What the manager must answer at least."""
+        return self.min_answers_of("manager")
 
 
 class Choice(BaseModel):
@@ -106,6 +129,8 @@ class QuestionnaireSource(BaseModel):
         if duplicates:
             raise ValueError(f"item ids used twice: {duplicates}")
         for d in self.dimensions:
+            if not d.items_of("manager"):
+                raise ValueError(f"dimension {d.id}: the manager answers none of its items")
             if d.caveat not in CAVEATS:
                 raise ValueError(f"dimension {d.id}: unknown caveat {d.caveat}")
             if (d.id in PHASE_DIMENSIONS) != (d.phase is not None):
@@ -153,8 +178,8 @@ class DimensionView(BaseModel):
     title: str
     description: str
     caveat: str
-    answered_by: Literal["team", "manager"]
-    min_answers: int
+    answered_by: AnsweredBy
+    min_answers: int = Field(description="what the manager must answer at least")
     items: tuple[str, ...]
     phase: int | None = None
     phase_title: str | None = None
@@ -167,6 +192,9 @@ class ItemView(BaseModel):
     dimension: str
     text: str
     reverse: bool
+    answered_by: AnsweredBy = Field(
+        description="who answers it: manager, members (anonymously) or team (both)"
+    )
 
 
 class ChoiceView(BaseModel):
@@ -226,7 +254,13 @@ def _localized(lang: Lang) -> Questionnaire:
             for d in source.dimensions
         ),
         items=tuple(
-            ItemView(id=i.id, dimension=d.id, text=i.text(lang), reverse=i.reverse)
+            ItemView(
+                id=i.id,
+                dimension=d.id,
+                text=i.text(lang),
+                reverse=i.reverse,
+                answered_by=i.answered_by,
+            )
             for d in source.dimensions
             for i in d.items
         ),

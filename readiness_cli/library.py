@@ -98,7 +98,9 @@ def _questionnaire(args: argparse.Namespace) -> int:
         _print_json(
             {
                 "team_id": None,
-                "answers": dict.fromkeys(source.items),
+                "answers": {
+                    item.id: None for d in source.dimensions for item in d.items_of("manager")
+                },
                 "context": defaults,
                 "member_answers": [],
             }
@@ -113,7 +115,9 @@ def _questionnaire(args: argparse.Namespace) -> int:
     for dimension in view.dimensions:
         lines += [f"{dimension.title} [{dimension.id}]", f"  {dimension.description}"]
         lines += [
-            f"  - {item.text}  [{item.id}]" for item in view.items if item.dimension == dimension.id
+            f"  - {item.text}  [{item.id}{'' if item.answered_by == 'team' else ', ' + item.answered_by}]"
+            for item in view.items
+            if item.dimension == dimension.id
         ]
         lines.append("")
     sys.stdout.write("\n".join(lines))

@@ -6,9 +6,10 @@ from typing import Any
 
 import pytest
 
+import readiness
 from readiness import ProfileError, TeamProfile, parse_profile, parse_profile_json
 from readiness.questionnaire import load_questionnaire
-from tests.conftest import make_profile
+from tests.conftest import make_profile, with_members
 
 
 def problems(data: Any) -> dict[str, str]:
@@ -74,7 +75,7 @@ def test_half_of_a_dimension_answered_is_enough() -> None:
         k: v for k, v in make_profile()["answers"].items() if k not in first_items("competence", 2)
     }
 
-    assert len(parse_profile({"answers": answers}).answers) == 43
+    assert len(parse_profile({"answers": answers}).answers) == len(make_profile()["answers"]) - 2
 
 
 def test_an_unknown_context_value_names_the_field_and_the_allowed_values() -> None:
@@ -97,13 +98,39 @@ def test_new_members_share_must_be_a_share_between_0_and_1() -> None:
 
 def test_members_may_not_answer_the_managers_or_the_organisations_items() -> None:
     found = problems(
-        {"answers": make_profile()["answers"], "member_answers": [{"mr_wants_control": 3}]}
+        {
+            "answers": make_profile()["answers"],
+            "member_answers": [{"mr_follow_up_learning": 3, "os_silos": 2}],
+        }
     )
 
     assert found == {
-        "member_answers.0.mr_wants_control.[key]": "item 'mr_wants_control' belongs to manager_readiness, "
-        "which only the manager answers"
+        "member_answers.0.mr_follow_up_learning.[key]": "item 'mr_follow_up_learning' "
+        "(manager_readiness) is answered by the manager only",
+        "member_answers.0.os_silos.[key]": "item 'os_silos' (org_support) is answered by the "
+        "manager only",
     }
+
+
+def test_the_manager_may_not_answer_the_members_items_about_the_manager() -> None:
+    answers = {**make_profile()["answers"], "mr_manager_asks_views": 5}
+
+    assert problems({"answers": answers}) == {
+        "answers.mr_manager_asks_views.[key]": "item 'mr_manager_asks_views' "
+        "(manager_readiness) is answered by the members only"
+    }
+
+
+def test_members_answer_the_group_items_and_their_items_about_the_manager() -> None:
+    member = {
+        **dict.fromkeys(first_items("functional_level", 3), 4),
+        "mr_manager_lets_decisions_stand": 2,
+        "mr_manager_asks_views": 3,
+    }
+
+    profile = parse_profile({"answers": make_profile()["answers"], "member_answers": [member]})
+
+    assert profile.member_answers == [member]
 
 
 def test_a_member_may_skip_a_whole_dimension_but_not_half_answer_one() -> None:
@@ -121,7 +148,7 @@ def test_a_member_may_skip_a_whole_dimension_but_not_half_answer_one() -> None:
 
 def test_a_member_who_answered_nothing_is_not_counted() -> None:
     profile = parse_profile(
-        {"answers": make_profile()["answers"], "member_answers": [{}, {"fl_shared_goals": None}]}
+        {"answers": make_profile()["answers"], "member_answers": [{}, {"fl_safe_to_err": None}]}
     )
 
     assert profile.member_answers == []
@@ -172,3 +199,24 @@ def test_the_profile_has_a_json_schema_with_the_scale_and_the_context_values() -
         "mixed",
     ]
     assert schema["additionalProperties"] is False
+
+
+def test_an_assessment_sets_every_field_so_that_a_stored_one_reads_back_as_it_was_made() -> None:
+    # Stored documents are served without the fields they do not have (exclude_unset), which is
+    # only right if a new assessment has every field set, down to the nested ones.
+    for profile in (make_profile(), with_members(3), with_members(2)):
+        assessment = readiness.assess(profile)
+
+        assert assessment.model_dump(exclude_unset=True) == assessment.model_dump()
+
+
+def test_an_item_of_the_wrong_respondent_keeps_the_first_contracts_code_for_members() -> None:
+    profile = {
+        "answers": {**make_profile()["answers"], "mr_manager_asks_views": 5},
+        "member_answers": [{"os_silos": 2}],
+    }
+
+    with pytest.raises(ProfileError) as raised:
+        parse_profile(profile)
+
+    assert {p.type for p in raised.value.problems} == {"members_only_item", "manager_only_item"}

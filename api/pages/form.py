@@ -1,5 +1,7 @@
 """The questionnaire form as a team profile: what was given, and every problem with it.
 
+The manager fills the form in, so it has the items the manager answers (`answered_by` manager or
+team); the items only members answer are not on it, and a posted value for one is ignored.
 Form fields carry the contract's names: an item's id, a context field's id, `team_id`. Each item
 must be answered on the form, if only with "don't know", so that a forgotten item is caught at the
 item; "don't know" is an answer the library counts as not given, and its rule (half of a
@@ -33,9 +35,18 @@ class FormResult:
     problems: tuple[Problem, ...]
 
 
+def form_items() -> tuple[str, ...]:
+    """The items on the form: those the manager answers, in questionnaire order."""
+    return tuple(
+        item.id
+        for dimension in load_questionnaire().dimensions
+        for item in dimension.items_of("manager")
+    )
+
+
 def field_names() -> tuple[str, ...]:
-    """Every field the form has: the items in questionnaire order, the context, the team id."""
-    return (*load_questionnaire().items, *CONTEXT_FIELDS, "team_id")
+    """Every field the form has: the manager's items in order, the context, the team id."""
+    return (*form_items(), *CONTEXT_FIELDS, "team_id")
 
 
 def read_form(form: Mapping[str, Any]) -> FormResult:
@@ -43,7 +54,7 @@ def read_form(form: Mapping[str, Any]) -> FormResult:
     values = {
         name: str(form[name]).strip() for name in field_names() if isinstance(form.get(name), str)
     }
-    unanswered = [item for item in load_questionnaire().items if not values.get(item)]
+    unanswered = [item for item in form_items() if not values.get(item)]
     try:
         profile: TeamProfile | None = parse_profile(_profile_data(values))
         problems: list[Problem] = []
@@ -59,7 +70,7 @@ def _profile_data(values: Mapping[str, str]) -> dict[str, Any]:
     source = load_questionnaire()
     answers = {
         item: None if values[item] == DONT_KNOW else _integer(values[item])
-        for item in source.items
+        for item in form_items()
         if values.get(item)
     }
     kinds = {field.id: field.type for field in source.context_fields}

@@ -63,7 +63,7 @@ def _place(problem: Problem, lang: Lang) -> PlacedProblem:
         message = _(
             "Answer at least %(needed)s of the %(total)s statements in this part; "
             "“Don't know” does not count as an answer."
-        ) % {"needed": dimension.min_answers, "total": len(dimension.items)}
+        ) % {"needed": dimension.min_answers, "total": len(dimension.items_of("manager"))}
         return PlacedProblem(
             dimension.id, f"dimension-{dimension.id}", dimension.title(lang), message
         )

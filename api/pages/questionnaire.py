@@ -1,4 +1,7 @@
-"""`/`: the questionnaire form; a complete form is assessed, stored, and its report shown."""
+"""`/`: the questionnaire form; a complete form is assessed, stored, and its report shown.
+
+The manager fills it in: it shows the items the manager answers, not those only members answer.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from starlette.responses import Response
 
 from api.deps import PolicyDep, UnitOfWorkDep
 from api.pages.deps import PageLangDep
-from api.pages.form import DONT_KNOW, read_form
+from api.pages.form import DONT_KNOW, form_items, read_form
 from api.pages.i18n import gettext_for
 from api.pages.problems import PlacedProblem, place
 from api.pages.rendering import render, with_lang
@@ -69,9 +72,15 @@ def _form_page(
     errors: dict[str, str] = {}
     for problem in problems:
         errors[problem.name] = " ".join(filter(None, (errors.get(problem.name), problem.message)))
+    on_form = set(form_items())
+    items = {item.id: item for item in source.items}
     context = {
         "questionnaire": source,
-        "items": {item.id: item for item in source.items},
+        # Per dimension, the items on the manager's form, in questionnaire order.
+        "form_items": {
+            d.id: [items[item_id] for item_id in d.items if item_id in on_form]
+            for d in source.dimensions
+        },
         "values": values,
         "problems": problems,
         "errors": errors,

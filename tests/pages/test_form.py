@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from api.pages.form import DONT_KNOW, read_form
+from api.pages.form import DONT_KNOW, field_names, form_items, read_form
+from readiness.questionnaire import load_questionnaire
 from tests.pages.conftest import form_for
+
+SOURCE = load_questionnaire()
+MEMBERS_ONLY = [i.id for d in SOURCE.dimensions for i in d.items if i.answered_by == "members"]
 
 
 def test_dont_know_is_an_answer_the_profile_counts_as_not_given() -> None:
-    result = read_form({**form_for(), "fl_shared_goals": DONT_KNOW})
+    result = read_form({**form_for(), "fl_goals_described_alike": DONT_KNOW})
 
     assert result.profile is not None
-    assert "fl_shared_goals" not in result.profile.answers
-    assert result.values["fl_shared_goals"] == DONT_KNOW
+    assert "fl_goals_described_alike" not in result.profile.answers
+    assert result.values["fl_goals_described_alike"] == DONT_KNOW
 
 
 def test_fields_the_form_does_not_have_are_ignored() -> None:
@@ -23,9 +27,27 @@ def test_fields_the_form_does_not_have_are_ignored() -> None:
     assert "fl_unknown" not in result.values
 
 
+def test_the_form_has_the_items_the_manager_answers_and_none_only_members_answer() -> None:
+    manager = [i.id for d in SOURCE.dimensions for i in d.items_of("manager")]
+
+    assert MEMBERS_ONLY  # manager_readiness asks the members about their manager
+    assert list(form_items()) == manager
+    assert not set(MEMBERS_ONLY) & set(field_names())
+    assert set(form_for()) >= set(manager)
+
+
+def test_a_complete_form_needs_no_answer_only_members_give_and_ignores_one_posted() -> None:
+    result = read_form({**form_for(), MEMBERS_ONLY[0]: "1"})
+
+    assert result.problems == ()
+    assert result.profile is not None
+    assert MEMBERS_ONLY[0] not in result.profile.answers
+    assert MEMBERS_ONLY[0] not in result.values
+
+
 def test_forgotten_items_are_named_and_their_part_is_not_blamed_twice() -> None:
     form = form_for()
-    for item in ("pd_waits_for_manager", "pd_too_polite", "pd_unclear_roles"):
+    for item in ("pd_waits_for_manager", "pd_holds_back_views", "pd_unclear_roles"):
         del form[item]
 
     result = read_form(form)
@@ -33,7 +55,7 @@ def test_forgotten_items_are_named_and_their_part_is_not_blamed_twice() -> None:
     assert result.profile is None
     assert [p.loc for p in result.problems] == [
         ("answers", "pd_waits_for_manager"),
-        ("answers", "pd_too_polite"),
+        ("answers", "pd_holds_back_views"),
         ("answers", "pd_unclear_roles"),
     ]
 

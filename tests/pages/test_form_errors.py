@@ -21,16 +21,16 @@ def test_a_missing_answer_is_marked_at_its_item_and_the_other_answers_are_kept(
     client: TestClient,
 ) -> None:
     form = form_for({"competence": 30}, goal_type="mixed")
-    del form["fl_conflicts_dealt_with"]
+    del form["fl_conflicts_talked_through"]
 
     answer = submit(client, form)
 
     document = page(answer)
     assert answer.status_code == 422
-    item = document.by_id("item-fl_conflicts_dealt_with")
+    item = document.by_id("item-fl_conflicts_talked_through")
     assert "has-error" in item.attrs["class"]
     assert item.find("p", class_="error-message").text() == "Fel: Välj ett svar, eller ”Vet inte”."
-    assert "item-fl_conflicts_dealt_with-error" in item.attrs["aria-describedby"]
+    assert "item-fl_conflicts_talked_through-error" in item.attrs["aria-describedby"]
     assert checked(document) == form  # the items and choices given, goal_type "mixed" among them
 
 
@@ -75,7 +75,11 @@ def test_too_many_dont_knows_in_a_part_are_marked_at_that_part(client: TestClien
 
 
 def test_a_few_dont_knows_are_an_answer_the_assessment_accepts(client: TestClient) -> None:
-    form = {**form_for(), "fl_shared_goals": DONT_KNOW, "co_want_a_say": DONT_KNOW}
+    form = {
+        **form_for(),
+        "fl_goals_described_alike": DONT_KNOW,
+        "co_suggests_how_to_work": DONT_KNOW,
+    }
 
     answer = submit(client, form)
 

@@ -55,17 +55,44 @@ def test_the_language_switch_links_to_the_same_page_in_the_other_language(
 
 def test_every_item_is_a_labelled_radio_group_under_its_dimension(client: TestClient) -> None:
     source = questionnaire("sv")
+    by_manager = {i.id for i in source.items if i.answered_by != "members"}
 
     document = page(client.get("/"))
 
     for dimension in source.dimensions:
         fieldset = document.by_id(f"dimension-{dimension.id}")
         assert dimension.title in fieldset.find("legend").text()
-        for item_id in dimension.items:
+        for item_id in (i for i in dimension.items if i in by_manager):
             group = fieldset.by_id(f"item-{item_id}")
             radios = group.find_all("input", type="radio", name=item_id)
             assert [r.attrs["value"] for r in radios] == ["1", "2", "3", "4", "5", DONT_KNOW]
             assert all(label.find("input") for label in group.find_all("label"))
+
+
+def test_the_manager_is_not_asked_the_items_only_members_answer(client: TestClient) -> None:
+    source = questionnaire("sv")
+    members_only = [i for i in source.items if i.answered_by == "members"]
+
+    document = page(client.get("/"))
+
+    assert members_only  # the members' view of their manager
+    for item in members_only:
+        assert not document.find_all("input", type="radio", name=item.id), item.id
+        assert item.text not in document.text(), item.id
+    names = {i.attrs["name"] for i in document.find_all("input", type="radio")}
+    assert names >= {i.id for i in source.items if i.answered_by in ("manager", "team")}
+
+
+def test_the_statements_of_a_part_are_numbered_from_one_without_gaps(client: TestClient) -> None:
+    source = questionnaire("sv")
+
+    document = page(client.get("/"))
+
+    fieldset = document.by_id("dimension-manager_readiness")
+    numbers = [n.text().strip() for n in fieldset.find_all("span", class_="item-number")]
+    on_form = [i for i in source.items if i.dimension == "manager_readiness"]
+    manager = [i for i in on_form if i.answered_by != "members"]
+    assert numbers == [f"{n}." for n in range(1, len(manager) + 1)]
 
 
 def test_every_input_has_a_label(client: TestClient) -> None:
@@ -108,7 +135,9 @@ def test_a_complete_form_is_stored_and_answered_with_a_redirect_to_its_report(
     stored = client.get("/api/v1/assessments/" + location.split("/")[-1].split("?")[0]).json()
     assert (stored["team_id"], stored["lang"]) == ("kundtjanst-nord", "en")
     decision = stored["assessment"]
-    assert (decision["mode"], decision["rollout_stage"]) == ("co_leadership", "expand")
+    # The form is the manager's alone: co-leadership is decided with the group (policy 2, C3).
+    assert (decision["mode"], decision["rollout_stage"]) == ("coaching", "pilot")
+    assert "group-not-heard" in decision["fired_rules"]
 
 
 def test_a_swedish_decimal_comma_is_read_as_a_number(client: TestClient) -> None:
