@@ -76,7 +76,23 @@ FACTS: dict[str, FactSpec] = {
     ),
     "perception_gap": FactSpec(
         "perception_gap",
-        "largest gap in points between the manager's and the members' view",
+        "largest gap in points between the manager's and the members' view of the group",
+        (0, 100),
+    ),
+    "manager_gap": FactSpec(
+        "manager_gap",
+        "gap in points between the manager's own view of their readiness and the members' view",
+        (0, 100),
+    ),
+    "phase_split_gap": FactSpec(
+        "phase_split_gap",
+        "points between the two highest phase scores, when their phases are two or more apart",
+        (0, 100),
+        optional=True,
+    ),
+    "same_answer_share": FactSpec(
+        "same_answer_share",
+        "share in percent of the manager's answered items given the same value",
         (0, 100),
     ),
     "mode": FactSpec("mode", "the decided leadership mode", choices=MODES, layer="decision"),

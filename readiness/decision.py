@@ -21,8 +21,10 @@ def decide_mode(caps: Iterable[Mode]) -> Mode:
     return min(caps, key=MODES.index, default="co_leadership")
 
 
-def decide_stage(mode: Mode, current: CurrentStage, caps: Iterable[Stage]) -> Stage:
-    """One step beyond the current stage at most; it may also step back."""
+def decide_stage(
+    mode: Mode, current: CurrentStage, caps: Iterable[Stage], *, hold: bool = False
+) -> Stage:
+    """One step beyond the current stage at most (none when held); it may also step back."""
     here = STAGES.index(stage_of_current(current))
-    one_step = STAGES[min(here + 1, len(STAGES) - 1)]
-    return min((one_step, MODE_MAX_STAGE[mode], *caps), key=STAGES.index)
+    furthest = STAGES[here if hold else min(here + 1, len(STAGES) - 1)]
+    return min((furthest, MODE_MAX_STAGE[mode], *caps), key=STAGES.index)

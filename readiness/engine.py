@@ -170,7 +170,10 @@ class RuleEngine:
         rules = [self.policy.by_id[rule_id] for rule_id in c.s.fired or ()]
         mode = decide_mode(r.then.mode_cap for r in rules if r.then.mode_cap)
         stage = decide_stage(
-            mode, c.m.current_stage, (r.then.stage_cap for r in rules if r.then.stage_cap)
+            mode,
+            c.m.current_stage,
+            (r.then.stage_cap for r in rules if r.then.stage_cap),
+            hold=any(r.then.hold_stage for r in rules),
         )
         c.s.mode, c.s.rollout_stage = mode, stage
         profile = {

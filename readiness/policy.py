@@ -58,6 +58,8 @@ class Settings(BaseModel):
     modes: dict[Mode, Term]
     stages: dict[Stage, Term]
     caveats: dict[str, Term]
+    # After the blockers' steps and the limiting condition's, steps follow their caveats in this order.
+    step_order: tuple[str, ...]
 
     @model_validator(mode="after")
     def _complete(self) -> Settings:
@@ -68,6 +70,8 @@ class Settings(BaseModel):
         ):
             if set(have) != set(want):
                 raise ValueError(f"{kind} must describe exactly {', '.join(want)}")
+        if sorted(self.step_order) != sorted(CAVEATS):
+            raise ValueError(f"step_order must list each of {', '.join(CAVEATS)} once")
         return self
 
 

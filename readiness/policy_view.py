@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from readiness.vocabulary import Owner
+
 
 class TextView(BaseModel):
     id: str
@@ -23,6 +25,9 @@ class StepView(BaseModel):
     id: str
     title: str
     detail: str
+    owner: Owner
+    within_days: int
+    check: str
 
 
 class ConditionView(BaseModel):
@@ -34,6 +39,7 @@ class ConditionView(BaseModel):
 class OutcomeView(BaseModel):
     mode_cap: str | None
     stage_cap: str | None
+    hold_stage: bool = Field(description="the rollout does not advance beyond today's stage")
     finding: FindingView | None
     next_steps: list[StepView]
     reassess_in_days: int | None

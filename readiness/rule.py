@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from readiness.conditions import FACTS, Comparison, parse_tests
 from readiness.texts import Text
-from readiness.vocabulary import CAVEATS, Mode, Severity, Stage
+from readiness.vocabulary import CAVEATS, Mode, Owner, Severity, Stage, WithinDays
 
 # Names a message may quote besides the facts, e.g. "{largest_gap_dimension}".
 EXTRA_PLACEHOLDERS = frozenset({"largest_gap_dimension", "anonymity_threshold"})
@@ -24,11 +24,16 @@ class FindingSpec(BaseModel):
 
 
 class StepSpec(BaseModel):
+    """A next step as a plan entry: who does it, within how many days, and how to see it worked."""
+
     model_config = _strict
 
     id: str = Field(pattern=r"^[a-z][a-z0-9-]{2,60}$")
     title: Text
     detail: Text
+    owner: Owner
+    within_days: WithinDays
+    check: Text
 
 
 class Conclusion(BaseModel):
@@ -38,6 +43,8 @@ class Conclusion(BaseModel):
 
     mode_cap: Mode | None = None
     stage_cap: Stage | None = None
+    # The rollout does not advance beyond where the team stands today (it may still step back).
+    hold_stage: bool = False
     finding: FindingSpec | None = None
     next_steps: tuple[StepSpec, ...] = ()
     reassess_in_days: int | None = Field(default=None, ge=1, le=730)
@@ -50,6 +57,7 @@ class Conclusion(BaseModel):
         if not (
             self.mode_cap
             or self.stage_cap
+            or self.hold_stage
             or self.finding
             or self.next_steps
             or self.reassess_in_days
@@ -85,7 +93,9 @@ class Rule(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Rule:
-        if self.layer == "decision" and (self.then.mode_cap or self.then.stage_cap):
+        if self.layer == "decision" and (
+            self.then.mode_cap or self.then.stage_cap or self.then.hold_stage
+        ):
             raise ValueError(
                 "a rule that tests the decided mode or stage cannot cap them; move the cap to a "
                 "rule on the profile"
@@ -109,7 +119,7 @@ class Rule(BaseModel):
     def texts(self) -> list[Text]:
         found = [self.then.finding.message] if self.then.finding else []
         for step in self.then.next_steps:
-            found += [step.title, step.detail]
+            found += [step.title, step.detail, step.check]
         return found
 
     def describe_condition(self) -> str:

@@ -51,13 +51,21 @@ def rule_as_data(
         "then": {
             "mode_cap": then.mode_cap,
             "stage_cap": then.stage_cap,
+            "hold_stage": then.hold_stage,
             "finding": (
                 {"severity": then.finding.severity, "message": then.finding.message(lang)}
                 if then.finding
                 else None
             ),
             "next_steps": [
-                {"id": s.id, "title": s.title(lang), "detail": s.detail(lang)}
+                {
+                    "id": s.id,
+                    "title": s.title(lang),
+                    "detail": s.detail(lang),
+                    "owner": s.owner,
+                    "within_days": s.within_days,
+                    "check": s.check(lang),
+                }
                 for s in then.next_steps
             ],
             "reassess_in_days": then.reassess_in_days,
@@ -110,9 +118,13 @@ def render_rules(policy: Policy, lang: Lang, coverage: Coverage | None = None) -
         outcome = [
             f"{key.replace('_', ' ')} {then[key]}" for key in ("mode_cap", "stage_cap") if then[key]
         ]
+        if then["hold_stage"]:
+            outcome.append("stage held at today's")
         if then["finding"]:
             outcome.append(f"{then['finding']['severity']} finding")
-        outcome += [f"step {s['id']}" for s in then["next_steps"]]
+        outcome += [
+            f"step {s['id']} ({s['owner']}, {s['within_days']} days)" for s in then["next_steps"]
+        ]
         if then["reassess_in_days"]:
             outcome.append(f"reassess in {then['reassess_in_days']} days")
         outcome += [f"advice {k}={v}" for k, v in then["advice"].items()]

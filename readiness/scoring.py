@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from readiness.models import Members, TeamProfile
+from readiness.models import Members, TeamProfile, View
 from readiness.questionnaire import Dimension, QuestionnaireSource
 from readiness.vocabulary import PHASE_DIMENSIONS, READINESS_DIMENSIONS, PhaseReason
 
 NEW_MEMBERS_SLIDE_BACK = 0.5  # at least half the group new in six months: back to phase 1
+# The members' view of the manager is the manager's own finding (C5), not a gap in the group (C3).
+MANAGER_DIMENSION = "manager_readiness"
 
 
 def round1(value: float) -> float:
@@ -54,6 +57,39 @@ def cautious(dimension: Dimension, manager: float, members: float) -> float:
     return min(manager, members) if dimension.better == "higher" else max(manager, members)
 
 
+def weakest(dimensions: Mapping[str, float]) -> tuple[int, list[str]]:
+    """Readiness as the weakest link: the lowest readiness condition, rounded, and which it is.
+
+    Every condition must hold; an average would hide the one that does not.
+    """
+    lowest = min(dimensions[d] for d in READINESS_DIMENSIONS)
+    limiting = [d for d in READINESS_DIMENSIONS if dimensions[d] == lowest]
+    return math.floor(lowest + 0.5), limiting
+
+
+def phase_split_gap(scores: Mapping[str, float]) -> float | None:
+    """Points between the two highest phase scores when their phases are two or more apart.
+
+    A profile whose strongest signs point to phases far apart (say 1 and 4) is unclear, however
+    the tie is broken; None when the two highest are neighbours or the same phase.
+    """
+    ranked = sorted(
+        ((scores[d], -n) for n, d in enumerate(PHASE_DIMENSIONS, start=1)), reverse=True
+    )
+    (first, first_phase), (second, second_phase) = ranked[0], ranked[1]
+    if abs(first_phase - second_phase) < 2:
+        return None
+    return round1(first - second)
+
+
+def same_answer_share(answers: Mapping[str, int]) -> float:
+    """The share in percent of the answered items given the most common raw value."""
+    if not answers:
+        return 0.0
+    most = Counter(answers.values()).most_common(1)[0][1]
+    return round1(most / len(answers) * 100)
+
+
 @dataclass(frozen=True)
 class Scored:
     """Everything the policy decides on, and what the report shows beside it."""
@@ -62,13 +98,16 @@ class Scored:
     phase: int
     phase_reason: PhaseReason
     readiness: int
+    limiting: list[str]
+    views: dict[str, View]
     members: Members
     facts: dict[str, Any]
 
 
 def score(profile: TeamProfile, source: QuestionnaireSource, threshold: int) -> Scored:
     """Score a valid profile and gather the facts the rules test."""
-    manager = dimension_scores({k: v for k, v in profile.answers.items() if v is not None}, source)
+    answers = {k: v for k, v in profile.answers.items() if v is not None}
+    manager = dimension_scores(answers, source)
     members, members_phase = _members_view(profile.member_answers, source, threshold, manager)
     dimensions = {
         d.id: cautious(d, manager[d.id], members.dimensions[d.id])
@@ -76,10 +115,13 @@ def score(profile: TeamProfile, source: QuestionnaireSource, threshold: int) -> 
         else manager[d.id]
         for d in source.dimensions
     }
+    views = {
+        d: View(manager=manager[d], members=median) for d, median in members.dimensions.items()
+    }
     phase, reason = _phase(manager, members_phase, profile)
-    readiness = math.floor(statistics.fmean(dimensions[d] for d in READINESS_DIMENSIONS) + 0.5)
+    readiness, limiting = weakest(dimensions)
     context = profile.context
-    gap = max((abs(g) for g in members.gaps.values()), default=0.0)
+    group_gaps = [abs(g) for d, g in members.gaps.items() if d != MANAGER_DIMENSION]
     facts: dict[str, Any] = {
         **dimensions,
         "phase": phase,
@@ -93,9 +135,12 @@ def score(profile: TeamProfile, source: QuestionnaireSource, threshold: int) -> 
         if members.used
         else ("below_threshold" if members.respondents else "none"),
         "members_respondents": members.respondents,
-        "perception_gap": gap,
+        "perception_gap": max(group_gaps, default=0.0),
+        "manager_gap": abs(members.gaps.get(MANAGER_DIMENSION, 0.0)),
+        "phase_split_gap": _unclear_phase(manager, members.dimensions),
+        "same_answer_share": same_answer_share(answers),
     }
-    return Scored(dimensions, phase, reason, readiness, members, facts)
+    return Scored(dimensions, phase, reason, readiness, limiting, views, members, facts)
 
 
 def _phase(
@@ -110,6 +155,15 @@ def _phase(
     return (min(phase, members_phase) if members_phase else phase), "scores"
 
 
+def _unclear_phase(manager: Mapping[str, float], medians: Mapping[str, float]) -> float | None:
+    """The phase split of the views the phase is decided on: the manager's, and the members'
+    when they cover every phase; the smaller split (the less clear view) when both have one."""
+    splits = [phase_split_gap(manager)]
+    if all(d in medians for d in PHASE_DIMENSIONS):
+        splits.append(phase_split_gap(medians))
+    return min((s for s in splits if s is not None), default=None)
+
+
 def _members_view(
     member_answers: Sequence[Mapping[str, int | None]],
     source: QuestionnaireSource,
@@ -122,7 +176,10 @@ def _members_view(
     """
     respondents = len(member_answers)
     if respondents < threshold:
-        return Members(respondents=respondents, threshold=threshold, used=False), None
+        empty = Members(
+            respondents=respondents, threshold=threshold, used=False, dimensions={}, gaps={}
+        )
+        return empty, None
     per_member = [
         dimension_scores({k: v for k, v in m.items() if v is not None}, source)
         for m in member_answers

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -15,7 +15,7 @@ from readiness.models import Assessment, Finding, NextStep, TeamProfile
 from readiness.policy import Policy, load_policy
 from readiness.questionnaire import QuestionnaireSource, load_questionnaire
 from readiness.rule import Rule
-from readiness.scoring import Scored, score
+from readiness.scoring import MANAGER_DIMENSION, Scored, score
 from readiness.vocabulary import LANGS, Lang
 
 _STAGE_WORD = {"sv": "Rekommenderat steg", "en": "Recommended stage"}
@@ -95,11 +95,11 @@ def _assessment(
         phase=scored.phase,
         phase_reason=scored.phase_reason,
         readiness=scored.readiness,
+        limiting=scored.limiting,
         dimensions=scored.dimensions,
+        views=scored.views,
         findings=[_finding(rule, quotes, lang) for rule in fired if rule.then.finding],
-        next_steps=[
-            _step(rule, i, quotes, lang) for rule in fired for i in range(len(rule.then.next_steps))
-        ],
+        next_steps=_plan(fired, scored.limiting, policy, quotes, lang),
         fired_rules=list(outcome.fired),
         reassess_in_days=min(
             (r.then.reassess_in_days for r in fired if r.then.reassess_in_days),
@@ -128,19 +128,22 @@ class _Quotes(dict[str, str]):
         if name == "anonymity_threshold":
             value = str(members.threshold)
         elif name == "largest_gap_dimension":
-            largest = max(members.gaps, key=lambda d: abs(members.gaps[d]), default=None)
+            group = [d for d in members.gaps if d != MANAGER_DIMENSION]  # the C5 gap is apart
+            largest = max(group, key=lambda d: abs(members.gaps[d]), default=None)
             value = self._source.by_id[largest].title(self._lang).lower() if largest else ""
         elif self._scored.facts.get(name) is not None:
-            value = _number(self._scored.facts[name])
+            value = number(self._scored.facts[name], self._lang)
         else:
             value = "–"  # a fact that was not given, e.g. the team size
         self[name] = value
         return value
 
 
-def _number(value: Any) -> str:
+def number(value: Any, lang: Lang) -> str:
+    """A figure as a text quotes it: 38.5 as "38,5" in Swedish and "38.5" in English, 40.0 as "40"."""
     if isinstance(value, float):
-        return f"{value:.1f}".removesuffix(".0")
+        text = f"{value:.1f}".removesuffix(".0")
+        return text.replace(".", ",") if lang == "sv" else text
     return str(value)
 
 
@@ -151,16 +154,44 @@ def _finding(rule: Rule, quotes: Mapping[str, str], lang: Lang) -> Finding:
         rule=rule.id,
         caveat=rule.caveat,
         severity=finding.severity,
+        title=rule.title(lang),
         message=finding.message(lang).format_map(quotes),
     )
 
 
-def _step(rule: Rule, index: int, quotes: Mapping[str, str], lang: Lang) -> NextStep:
-    step = rule.then.next_steps[index]
-    return NextStep(
-        id=step.id,
-        rule=rule.id,
-        caveat=rule.caveat,
-        title=step.title(lang).format_map(quotes),
-        detail=step.detail(lang).format_map(quotes),
-    )
+def _plan(
+    fired: Sequence[Rule],
+    limiting: Sequence[str],
+    policy: Policy,
+    quotes: Mapping[str, str],
+    lang: Lang,
+) -> list[NextStep]:
+    """The next steps as a plan, in the order to take them:
+
+    the blockers' steps first, then the steps about the limiting condition, then by caveat in the
+    policy's `step_order` (C5 before C4, C7 last), then in the order the rules fired.
+    """
+    order = policy.settings.step_order
+
+    def rank(position: int) -> tuple[int, int, int, int]:
+        rule = fired[position]
+        blocker = rule.then.finding is not None and rule.then.finding.severity == "blocker"
+        about_limit = any(test.fact in limiting for test in rule.when)
+        return (not blocker, not about_limit, order.index(rule.caveat), position)
+
+    ranked = sorted((p for p, rule in enumerate(fired) if rule.then.next_steps), key=rank)
+    entries = [(fired[p], step) for p in ranked for step in fired[p].then.next_steps]
+    return [
+        NextStep(
+            id=step.id,
+            rule=rule.id,
+            caveat=rule.caveat,
+            title=step.title(lang).format_map(quotes),
+            detail=step.detail(lang).format_map(quotes),
+            priority=priority,
+            owner=step.owner,
+            within_days=step.within_days,
+            check=step.check(lang).format_map(quotes),
+        )
+        for priority, (rule, step) in enumerate(entries, start=1)
+    ]

@@ -28,8 +28,8 @@ PHASE_DIMENSIONS: tuple[str, ...] = (
     "phase_trust",
     "phase_work",
 )
-# The overall readiness figure is the mean of the dimensions that say whether the group and its
-# manager can carry co-leadership; interdependence says which goals fit, the phases say when.
+# Readiness is the weakest of the conditions that must all hold for the group and its manager to
+# carry co-leadership; interdependence says which goals fit, the phases say when.
 READINESS_DIMENSIONS: tuple[str, ...] = (
     "functional_level",
     "competence",
@@ -55,6 +55,11 @@ MODE_MAX_STAGE: dict[Mode, Stage] = {
 
 Severity = Literal["blocker", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("blocker", "warning", "info")
+
+# Who carries out a next step, and how soon.
+Owner = Literal["manager", "group", "manager_and_group", "hr", "senior_management"]
+OWNERS: tuple[Owner, ...] = ("manager", "group", "manager_and_group", "hr", "senior_management")
+WithinDays = Literal[30, 60, 90]
 
 GoalType = Literal["individual", "group", "mixed"]
 RolloutPlan = Literal["stepwise", "big_launch", "undecided"]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from readiness import Assessment, TeamProfile, parse_profile
-from readiness.builder import answers_for
+from readiness.builder import answers_for, member_answers_for
 from readiness.usecases import StoredAssessment, StoredProfile, UnitOfWork
 from tests.support.postgres import PostgresServer, PostgresUnavailable, postgres_server, required
 
@@ -42,6 +42,19 @@ def postgres() -> Iterator[PostgresServer]:
                 f"PostgreSQL is required here (CI or READINESS_REQUIRE_POSTGRES=1): {error}"
             )
         pytest.skip(f"PostgreSQL is not available: {error}")
+
+
+def with_members(
+    count: int,
+    scores: dict[str, float] | None = None,
+    *,
+    members: dict[str, float] | None = None,
+    **context: Any,
+) -> dict[str, Any]:
+    """A strong team's profile with `scores`, and `count` members who see it the same way,
+    except where `members` says they see it otherwise."""
+    member = member_answers_for({**STRONG, **(scores or {}), **(members or {})})
+    return {**make_profile(scores, **context), "member_answers": [member] * count}
 
 
 def make_profile(scores: dict[str, float] | None = None, **context: Any) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """`rules check` finds what is wrong with a policy by running it, and calls the default policy clean.
 
-Checking the default policy runs the engine over every one of its band combinations, some 18,000
-uncached evaluations: that is done once for the module. The faults are planted in small policies
+Checking the default policy runs the engine over every combination of each independent group of
+facts, some 40,000 uncached evaluations: that is done once for the module. The faults are planted in small policies
 made of a few of the real rule files, which the checker runs through in milliseconds.
 """
 
@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from readiness import Policy, default_policy, load_policy
-from readiness.check import CheckReport, check_policy, combinations, render_report
+from readiness.check import CheckReport, check_policy, combinations, groups, render_report
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 Rules = list[dict[str, Any]]
@@ -60,7 +60,8 @@ def test_the_default_policy_is_clean(default_report: CheckReport) -> None:
 def test_the_check_evaluates_every_combination_and_every_default_rule_fires_somewhere(
     default_report: CheckReport,
 ) -> None:
-    assert default_report.combinations == len(list(combinations(default_policy())))
+    assert default_report.combinations == sum(g.size for g in groups(default_policy()))
+    assert default_report.combinations < len(list(combinations(default_policy()))) / 10
     assert min(default_report.fired.values()) > 0
 
 
@@ -99,10 +100,12 @@ def test_two_rules_giving_different_advice_on_the_same_facts_are_a_contradiction
     report = check_policy(policy)
 
     assert [(c.first, c.second, c.advice) for c in report.contradictions] == [
-        ("group-goals-needed", "individual-goals-may-stay", "goals")
+        ("individual-goals-may-stay", "group-goals-needed", "goals")
     ]
     assert 60 <= report.contradictions[0].example["interdependence"] < 70
-    assert "contradiction: group-goals-needed says goals=group" in render_report(report, policy)
+    assert "contradiction: individual-goals-may-stay says goals=individual" in render_report(
+        report, policy
+    )
 
 
 def test_a_combination_without_a_next_step_is_reported(tmp_path: Path) -> None:

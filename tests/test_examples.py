@@ -29,15 +29,30 @@ def test_the_committed_output_is_what_the_engine_says_today(path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "mode", "stage", "rules"),
     [
-        ("ready-team", "co_leadership", "expand", set()),
+        (
+            "ready-team",
+            "co_leadership",
+            "expand",
+            {"widen-mandates", "follow-up-through-learning", "adjust-roles"},
+        ),
         (
             "team-in-conflict",
             "structuring",
             "prepare",
-            {"functional-level-low", "phase-conflict", "not-now"},
+            {"functional-level-low", "phase-conflict", "group-not-heard", "not-now"},
         ),
-        ("new-team-after-reorganization", "coaching", "pilot", {"phase-slide-back"}),
-        ("manager-not-ready", "coaching", "pilot", {"manager-not-ready", "big-launch"}),
+        (
+            "new-team-after-reorganization",
+            "coaching",
+            "pilot",
+            {"phase-slide-back", "newcomers-first"},
+        ),
+        (
+            "manager-not-ready",
+            "coaching",
+            "pilot",
+            {"manager-not-ready", "manager-seen-differently", "big-launch"},
+        ),
         (
             "team-with-member-voices",
             "coaching",

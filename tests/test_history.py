@@ -2,11 +2,12 @@
 
 from readiness import assess
 from readiness.history import changes
-from tests.conftest import make_profile
+from tests.conftest import make_profile, with_members
 
 
 def test_a_team_that_improved_shows_mode_stage_and_findings_moving() -> None:
-    before, after = assess(make_profile({"functional_level": 30})), assess(make_profile())
+    before = assess(with_members(3, {"functional_level": 30}))
+    after = assess(with_members(3))
 
     change = changes(before, after)
 

@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from readiness import assess
-from readiness.questionnaire import Dimension, load_questionnaire
+from readiness.questionnaire import Dimension, Respondent, load_questionnaire
 from readiness.vocabulary import MODES, STAGES, stage_of_current
+from tests.conftest import with_members
 
 SOURCE = load_questionnaire()
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -17,12 +18,13 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 @st.composite
 def dimension_answers(
-    draw: st.DrawFn, dimension: Dimension, may_skip: bool = False
+    draw: st.DrawFn, dimension: Dimension, respondent: Respondent = "manager"
 ) -> dict[str, int]:
-    items = [item.id for item in dimension.items]
-    if may_skip and draw(st.booleans()):
+    items = [item.id for item in dimension.items_of(respondent)]
+    if not items or (respondent == "members" and draw(st.booleans())):
         return {}
-    chosen = draw(st.lists(st.sampled_from(items), min_size=dimension.min_answers, unique=True))
+    needed = dimension.min_answers_of(respondent)
+    chosen = draw(st.lists(st.sampled_from(items), min_size=needed, unique=True))
     return {item: draw(st.integers(1, 5)) for item in chosen}
 
 
@@ -35,8 +37,7 @@ def profiles(draw: st.DrawFn) -> dict[str, Any]:
     for _ in range(draw(st.integers(0, 5))):
         member: dict[str, int] = {}
         for dimension in SOURCE.dimensions:
-            if dimension.answered_by == "team":
-                member.update(draw(dimension_answers(dimension, may_skip=True)))
+            member.update(draw(dimension_answers(dimension, "members")))
         members.append(member)
     context = {
         "new_members_share": draw(st.sampled_from([0, 0.2, 0.5, 1])),
@@ -49,9 +50,15 @@ def profiles(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def better(item_id: str, value: int) -> int | None:
-    """The answer one step better for the dimension, or None when there is none."""
+    """The answer one step better for the dimension, or None when there is none.
+
+    Fewer conflict signs are not simply better: Wheelan's phase 2 lies beyond phase 1, so a group
+    whose conflict fades may show that it is still in phase 1, which policy 2 treats as "not now"
+    (see test_fading_conflict_can_reveal_a_group_still_in_phase_1). The phase is a classification
+    the property does not cover; every other answer is.
+    """
     item, dimension = SOURCE.items[item_id]
-    if dimension.better == "neutral":
+    if dimension.better == "neutral" or dimension.id == "phase_conflict":
         return None
     up = (dimension.better == "higher") != item.reverse
     improved = value + 1 if up else value - 1
@@ -127,3 +134,17 @@ def test_the_stage_never_moves_more_than_one_step_past_the_current_stage(
     assert STAGES.index(result.rollout_stage) <= current + 1
     if profile["context"]["rollout_plan"] == "big_launch":
         assert STAGES.index(result.rollout_stage) <= STAGES.index("pilot")
+
+
+def test_fading_conflict_can_reveal_a_group_still_in_phase_1() -> None:
+    in_conflict = with_members(
+        3, {"phase_dependency": 50, "phase_conflict": 55, "phase_trust": 20, "phase_work": 20}
+    )
+    calmer = with_members(
+        3, {"phase_dependency": 50, "phase_conflict": 45, "phase_trust": 20, "phase_work": 20}
+    )
+
+    before, after = assess(in_conflict), assess(calmer)
+
+    assert (before.phase, before.mode) == (2, "coaching")
+    assert (after.phase, after.mode) == (1, "structuring")

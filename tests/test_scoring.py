@@ -5,11 +5,20 @@ from __future__ import annotations
 import pytest
 
 from readiness import parse_profile
-from readiness.builder import answers_for
+from readiness.builder import member_answers_for
 from readiness.questionnaire import load_questionnaire
-from readiness.scoring import dimension_scores, phase_of, round1, score
+from readiness.scoring import (
+    dimension_scores,
+    phase_of,
+    phase_split_gap,
+    round1,
+    same_answer_share,
+    score,
+    weakest,
+)
+from readiness.vocabulary import PHASE_DIMENSIONS as PHASES
+from readiness.vocabulary import READINESS_DIMENSIONS as READINESS
 from tests.conftest import STRONG, make_profile
-from tests.test_rules import team_items
 
 SOURCE = load_questionnaire()
 
@@ -76,18 +85,53 @@ def test_a_reorganisation_is_named_as_the_reason_even_when_many_are_new_too() ->
     assert (result.phase, result.phase_reason) == (1, "reorganization")
 
 
-def test_readiness_is_the_rounded_mean_of_the_four_readiness_dimensions() -> None:
+def test_readiness_is_the_weakest_of_the_four_conditions_and_names_it() -> None:
     result = scored(
         make_profile(
             {"functional_level": 50, "competence": 60, "manager_readiness": 70, "org_support": 65}
         )
     )
 
-    assert result.readiness == 61  # 61.25
+    assert result.readiness == 50  # not the mean, 61.25: every condition must hold
+    assert result.limiting == ["functional_level"]
+
+
+def test_every_condition_at_the_lowest_score_is_limiting() -> None:
+    dimensions = {"functional_level": 52.5, "competence": 52.5, "manager_readiness": 80.0}
+
+    assert weakest({**dimensions, "org_support": 90.0}) == (53, ["functional_level", "competence"])
+
+
+def test_a_weakest_score_rounds_half_up() -> None:
+    assert weakest(dict.fromkeys(READINESS, 62.4))[0] == 62
+    assert weakest(dict.fromkeys(READINESS, 62.5))[0] == 63
+
+
+@pytest.mark.parametrize(
+    ("scores", "gap"),
+    [
+        ((70, 10, 20, 65), 5.0),  # phases 1 and 4 lead, 5 apart: unclear
+        ((70, 10, 20, 60), 10.0),
+        ((70, 10, 20, 59.5), 10.5),  # a clear lead; the rule decides what counts as unclear
+        ((70, 65, 20, 10), None),  # the two leaders are neighbours: an ordinary transition
+        ((20, 70, 10, 70), 0.0),  # a tie between phases 2 and 4
+        ((50, 50, 50, 50), None),  # phases 1 and 2 lead: neighbours
+    ],
+)
+def test_the_phase_split_is_the_lead_of_the_top_phase_over_a_distant_runner_up(
+    scores: tuple[float, float, float, float], gap: float | None
+) -> None:
+    assert phase_split_gap(dict(zip(PHASES, scores, strict=True))) == gap
+
+
+def test_the_same_answer_share_is_the_most_common_values_share_in_percent() -> None:
+    assert same_answer_share({"a": 4, "b": 4, "c": 4, "d": 2}) == 75.0
+    assert same_answer_share({f"i{n}": 3 for n in range(30)}) == 100.0
+    assert same_answer_share({}) == 0.0
 
 
 def members(count: int, **scores: float) -> list[dict[str, int]]:
-    return [team_items(answers_for({**STRONG, **scores})) for _ in range(count)]
+    return [member_answers_for({**STRONG, **scores}) for _ in range(count)]
 
 
 def test_below_the_anonymity_threshold_nothing_about_members_is_kept() -> None:
@@ -163,3 +207,46 @@ def test_a_higher_anonymity_threshold_is_honoured() -> None:
 
     assert result.members.used is False
     assert result.dimensions["functional_level"] == 85.0
+
+
+def test_the_members_view_of_the_manager_is_cautious_and_its_gap_is_the_managers_own() -> None:
+    result = scored(
+        {**make_profile(), "member_answers": members(3, manager_readiness=25, functional_level=70)}
+    )
+
+    manager_own = result.views["manager_readiness"].manager
+    assert result.views["manager_readiness"].members == 25.0
+    assert result.dimensions["manager_readiness"] == 25.0
+    assert result.facts["manager_gap"] == round1(manager_own - 25.0)
+    assert result.facts["perception_gap"] == 15.0  # functional level 85 - 70; not the manager's gap
+    assert result.limiting == ["manager_readiness"]
+
+
+def test_both_views_are_kept_side_by_side_only_when_the_members_are_used() -> None:
+    used = scored({**make_profile(), "member_answers": members(3, functional_level=50)})
+    unused = scored({**make_profile(), "member_answers": members(2, functional_level=50)})
+
+    assert used.views["functional_level"].model_dump() == {"manager": 85.0, "members": 50.0}
+    assert "org_support" not in used.views  # the members do not answer it
+    assert unused.views == {}
+
+
+def test_an_unclear_phase_is_judged_on_the_views_the_phase_is_decided_on() -> None:
+    clear_manager = {
+        "phase_dependency": 20,
+        "phase_conflict": 15,
+        "phase_trust": 60,
+        "phase_work": 80,
+    }
+    unclear_members = {
+        "phase_dependency": 75,
+        "phase_conflict": 15,
+        "phase_trust": 20,
+        "phase_work": 80,
+    }
+
+    alone = scored(make_profile(clear_manager))
+    heard = scored({**make_profile(clear_manager), "member_answers": members(3, **unclear_members)})
+
+    assert alone.facts["phase_split_gap"] is None  # phases 4 and 3 lead: neighbours
+    assert heard.facts["phase_split_gap"] == 5.0  # the members' phases 4 and 1 lead, 5 apart

@@ -39,6 +39,8 @@ def create_assessment(
 @router.get(
     "/assessments/{assessment_id}",
     response_model=StoredAssessmentPublic,
+    # Exactly as stored: a document made under policy 1 gains none of the fields added since.
+    response_model_exclude_unset=True,
     responses={**VALIDATION, **NOT_FOUND},
 )
 def read_assessment(

@@ -17,6 +17,8 @@ router = APIRouter(tags=["teams"])
 @router.get(
     "/teams/{team_id}/assessments",
     response_model=TeamHistoryPublic,
+    # Exactly as stored: a document made under policy 1 gains none of the fields added since.
+    response_model_exclude_unset=True,
     responses={**VALIDATION, **NOT_FOUND},
 )
 def read_team_history(

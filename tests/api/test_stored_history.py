@@ -45,3 +45,35 @@ def test_every_reader_shows_an_assessment_whose_items_were_renamed_since(
     assert body["lang"] == stored["lang"]  # as it was made, not decided again in English
     assert body["assessment"]["findings"] == stored["assessment"]["findings"]
     assert api_history.json()["assessments"][0]["id"] == stored["id"]
+
+
+def as_made_under_policy_1(assessment: dict[str, Any]) -> dict[str, Any]:
+    """An assessment document as policy 1 made it: without the fields policy 2 added."""
+    old = {k: v for k, v in assessment.items() if k not in ("limiting", "views")}
+    old["findings"] = [{k: v for k, v in f.items() if k != "title"} for f in old["findings"]]
+    old["next_steps"] = [
+        {k: v for k, v in s.items() if k not in ("priority", "owner", "within_days", "check")}
+        for s in old["next_steps"]
+    ]
+    old["policy_version"] = "0ld0ld0ld0ld"
+    return old
+
+
+def test_an_assessment_stored_under_policy_1_reads_back_exactly_as_it_was_made(
+    app: FastAPI, client: TestClient, stored: dict[str, Any]
+) -> None:
+    document = as_made_under_policy_1(stored["assessment"])
+    with app.state.database.session() as session, session.begin():
+        session.execute(
+            update(AssessmentRow)
+            .where(AssessmentRow.id == stored["id"])
+            .values(assessment=document, policy_version="0ld0ld0ld0ld")
+        )
+
+    read = client.get(f"/api/v1/assessments/{stored['id']}", params={"lang": "en"}).json()
+    history = client.get("/api/v1/teams/nord/assessments").json()
+    report = client.get(f"/assessments/{stored['id']}")
+
+    assert read["assessment"] == document
+    assert history["assessments"][0]["assessment"] == document
+    assert report.status_code == 200

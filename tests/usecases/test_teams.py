@@ -6,7 +6,7 @@ import pytest
 
 from readiness import NotFoundError, default_policy, usecases
 from readiness.usecases import UnitOfWork
-from tests.conftest import make_profile
+from tests.conftest import with_members
 
 POLICY = default_policy()
 START = datetime(2026, 1, 1, tzinfo=UTC)
@@ -16,7 +16,7 @@ def _assess_over_time(uow: UnitOfWork, *functional_levels: float) -> list[str]:
     return [
         usecases.assess_and_store(
             uow,
-            {"team_id": "nord", **make_profile({"functional_level": level})},
+            {"team_id": "nord", **with_members(3, {"functional_level": level})},
             "sv",
             POLICY,
             clock=lambda n=n: START + timedelta(days=30 * n),

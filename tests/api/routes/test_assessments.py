@@ -82,7 +82,7 @@ def test_no_answer_about_a_stored_assessment_repeats_one_members_answers(
     client: TestClient,
 ) -> None:
     profile = json.loads((EXAMPLES / "team-with-member-voices.json").read_text())
-    marker = {"fl_safe_to_err": 1, "fl_shared_goals": 1, "fl_joint_decisions": 1}
+    marker = {"fl_safe_to_err": 1, "fl_goals_described_alike": 1, "fl_decisions_followed": 1}
     profile["member_answers"].append(marker)
 
     created = client.post("/api/v1/assessments", json=profile)

@@ -1,10 +1,11 @@
 from fastapi.testclient import TestClient
 
-from tests.conftest import make_profile
+from tests.conftest import with_members
 
 
 def _store(client: TestClient, team_id: str, **scores: float) -> str:
-    answer = client.post("/api/v1/assessments", json={"team_id": team_id, **make_profile(scores)})
+    profile = {"team_id": team_id, **with_members(3, scores)}
+    answer = client.post("/api/v1/assessments", json=profile)
     assert answer.status_code == 201, answer.text
     identifier: str = answer.json()["id"]
     return identifier
