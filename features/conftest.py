@@ -17,22 +17,28 @@ from pytest_bdd.parser import Feature, Scenario, Step
 
 import readiness
 from features import policy_record
-from features.team import Team, phase_signs
+from features.team import IncompleteScenario, Team, manager_items, phase_signs
 from features.vocabulary import (
+    CONDITIONS,
     CURRENT_STAGES,
     DIMENSIONS,
     GOALS,
     LEVEL_NOUNS,
     LEVELS,
     MODES,
+    OWNERS,
     PLANS,
     SEVERITIES,
     STAGES,
     count,
     meaning,
+    number,
 )
-from readiness import Assessment
+from readiness import Assessment, NextStep
 from readiness.rule import Rule
+
+# A score as a scenario writes it: "80", or with a decimal comma, "57,5".
+SCORE = r"\d+(?:,\d+)?"
 
 
 def given_re(pattern: str) -> parsers.re:
@@ -45,27 +51,33 @@ def team() -> Team:
     return Team()
 
 
+@pytest.fixture
+def named_step() -> NextStep | None:
+    """The next step a scenario last named ("föreslår …", "första steget är …"); "det" refers to it."""
+    return None
+
+
 # Givet: the team -----------------------------------------------------------------------------
 
 
 @given(given_re(r"(?:en grupp med|gruppen har) (?P<level>\S+) (?P<noun>funktionsnivå|kompetens)"))
 def a_level_of(team: Team, level: str, noun: str) -> None:
-    team.score(LEVEL_NOUNS[noun], meaning(LEVELS, level, "level"))
+    team.score(LEVEL_NOUNS[noun], meaning(LEVELS, level, "level"), exactly=False)
 
 
 @given(given_re(r"arbetet kräver (?P<amount>mycket|lite) samarbete"))
 def collaboration_needed(team: Team, amount: str) -> None:
-    team.score("interdependence", LEVELS["hög" if amount == "mycket" else "låg"])
+    team.score("interdependence", LEVELS["hög" if amount == "mycket" else "låg"], exactly=False)
 
 
 @given(given_re(r"chefen (?P<negation>är inte|inte är|är) redo att släppa kontrollen"))
 def manager_readiness(team: Team, negation: str) -> None:
-    team.score("manager_readiness", LEVELS["hög" if negation == "är" else "låg"])
+    team.score("manager_readiness", LEVELS["hög" if negation == "är" else "låg"], exactly=False)
 
 
 @given(given_re(r"organisationen ger (?P<support>gott|svagt) stöd"))
 def organisational_support(team: Team, support: str) -> None:
-    team.score("org_support", LEVELS["hög" if support == "gott" else "låg"])
+    team.score("org_support", LEVELS["hög" if support == "gott" else "låg"], exactly=False)
 
 
 @given(given_re(r"gruppen är i fas (?P<phase>[1-4])"))
@@ -74,9 +86,9 @@ def in_phase(team: Team, phase: str) -> None:
         team.score(dimension, value)
 
 
-@given(given_re(r"(?P<dimension>[^,]+?) är (?P<value>\d+) av 100"))
+@given(given_re(rf"(?P<dimension>[^,]+?) är (?P<value>{SCORE}) av 100"))
 def a_score_of(team: Team, dimension: str, value: str) -> None:
-    team.score(meaning(DIMENSIONS, dimension, "dimension"), int(value))
+    team.score(meaning(DIMENSIONS, dimension, "dimension"), number(value))
 
 
 @given(
@@ -104,6 +116,28 @@ def current_stage(team: Team, stage: str) -> None:
     team.context["current_stage"] = meaning(CURRENT_STAGES, stage, "stage")
 
 
+@given(given_re(r"gruppen är (?P<size>\d+) personer"))
+def team_size(team: Team, size: str) -> None:
+    team.context["team_size"] = int(size)
+
+
+@given(given_re(r"gruppen har arbetat tillsammans i (?P<months>\d+) (?:månad|månader)"))
+def months_together(team: Team, months: str) -> None:
+    team.context["months_together"] = int(months)
+
+
+@given(given_re(r"chefen har svarat samma sak på nästan alla frågor"))
+def answered_alike_almost_everywhere(team: Team) -> None:
+    team.answered_alike(differing=1)
+
+
+@given(given_re(r"chefen har gett samma svar på (?P<same>\d+) av (?P<asked>\d+) frågor"))
+def answered_alike(team: Team, same: str, asked: str) -> None:
+    if int(asked) != len(manager_items()):
+        raise IncompleteScenario(f"the manager answers {len(manager_items())} items, not {asked}")
+    team.answered_alike(differing=int(asked) - int(same))
+
+
 @given(given_re(r"gruppen har omorganiserats nyligen"))
 def reorganised(team: Team) -> None:
     team.context["reorganization"] = True
@@ -116,27 +150,42 @@ def new_members(team: Team, percent: str) -> None:
 
 # Givet: the members' anonymous answers -------------------------------------------------------
 
-MEMBERS = r"(?P<who>\S+) medarbetare har svarat och ser "
+MEMBERS = r"(?P<who>\S+) medarbetare har svarat"
 
 
-@given(given_re(MEMBERS + r"gruppen som chefen gör"))
+@given(given_re(MEMBERS))
+def members_answered(team: Team, who: str) -> None:
+    team.members_answered(count(who))
+
+
+@given(given_re(MEMBERS + r" och ser gruppen som chefen gör"))
 def members_agree(team: Team, who: str) -> None:
-    team.members_see([{} for _ in range(count(who))])
+    team.members_agree(count(who))
 
 
-@given(given_re(MEMBERS + r"gruppen i fas (?P<phase>[1-4])"))
+@given(given_re(MEMBERS + r" och ser gruppen i fas (?P<phase>[1-4])"))
 def members_see_phase(team: Team, who: str, phase: str) -> None:
     team.members_see([phase_signs(int(phase)) for _ in range(count(who))])
 
 
-@given(given_re(MEMBERS + r"(?P<dimension>[^,]+?) som (?P<values>\d+(?:(?:, | och )\d+)*) av 100"))
+@given(
+    given_re(
+        MEMBERS
+        + rf" och ser (?P<dimension>[^,]+?) som (?P<values>{SCORE}(?:(?:, | och ){SCORE})*) av 100"
+    )
+)
 def members_see_score(team: Team, who: str, dimension: str, values: str) -> None:
-    scores = [int(v) for v in re.split(r", | och ", values)]
+    scores = [number(v) for v in re.split(r", | och ", values)]
     if len(scores) == 1:
         scores *= count(who)
     assert len(scores) == count(who), f"{who} members answered, but {len(scores)} scores are given"
     dimension_id = meaning(DIMENSIONS, dimension, "dimension")
     team.members_see([{dimension_id: s} for s in scores])
+
+
+@given(given_re(rf"medarbetarna ser (?P<dimension>[^,]+?) som (?P<value>{SCORE}) av 100"))
+def all_members_see(team: Team, dimension: str, value: str) -> None:
+    team.all_members_see({meaning(DIMENSIONS, dimension, "dimension"): number(value)})
 
 
 # När --------------------------------------------------------------------------------------------
@@ -167,7 +216,7 @@ def the_stage_is(assessment: Assessment, stage: str) -> None:
 
 @then(parsers.re(r"(?:bedöms gruppen|gruppen bedöms) vara i fas (?P<phase>[1-4])"))
 def the_phase_is(assessment: Assessment, phase: str) -> None:
-    assert assessment.phase == int(phase)
+    assert assessment.phase == int(phase), _why(assessment)
 
 
 @then(
@@ -184,7 +233,7 @@ def a_finding(
     if negation:
         assert not found, f'"{title}" was raised: {found[0].message if found else ""}'
         return
-    assert found, f'"{title}" was not raised; it raised {[f.message for f in assessment.findings]}'
+    assert found, f'"{title}" was not raised; it raised {[f.title for f in assessment.findings]}'
     if severity:
         assert found[0].severity == meaning(SEVERITIES, severity, "severity")
 
@@ -192,18 +241,79 @@ def a_finding(
 @then(
     parsers.re(
         r'(?:bedömningen föreslår|föreslår bedömningen) (?P<negation>inte )?"(?P<title>[^"]+)"'
+    ),
+    target_fixture="named_step",
+)
+def a_next_step(assessment: Assessment, negation: str | None, title: str) -> NextStep | None:
+    _known_step(title)
+    proposed = {s.title: s for s in assessment.next_steps}
+    assert (title in proposed) != bool(negation), f"the next steps were {list(proposed)}"
+    return proposed.get(title)
+
+
+@then(
+    parsers.re(r'(?:är första steget|första steget är) "(?P<title>[^"]+)"'),
+    target_fixture="named_step",
+)
+def the_first_step(assessment: Assessment, title: str) -> NextStep:
+    _known_step(title)
+    first = _first(assessment)
+    assert first.title == title, f"the plan is {_plan(assessment)}"
+    return first
+
+
+@then(parsers.re(r'"(?P<earlier>[^"]+)" kommer före "(?P<later>[^"]+)"'))
+def comes_before(assessment: Assessment, earlier: str, later: str) -> None:
+    priority = {s.title: s.priority for s in assessment.next_steps}
+    for title in (earlier, later):
+        assert title in priority, f'"{title}" is not proposed; the plan is {_plan(assessment)}'
+    assert (priority[earlier] or 0) < (priority[later] or 0), f"the plan is {_plan(assessment)}"
+
+
+WHICH = r"(?P<which>första steget|steget|det)"
+
+
+@then(parsers.re(WHICH + r" leds av (?P<owner>.+)"))
+@then(parsers.re(r"leds " + WHICH + r" av (?P<owner>.+)"))
+def led_by(assessment: Assessment, named_step: NextStep | None, which: str, owner: str) -> None:
+    step = _which(assessment, named_step, which)
+    assert step.owner == meaning(OWNERS, owner, "owner"), f'"{step.title}" is led by {step.owner}'
+
+
+@then(parsers.re(WHICH + r" ska vara klart inom (?P<days>\d+) dagar"))
+def done_within(assessment: Assessment, named_step: NextStep | None, which: str, days: str) -> None:
+    step = _which(assessment, named_step, which)
+    assert step.within_days == int(days), f'"{step.title}" has {step.within_days} days'
+
+
+@then(
+    parsers.re(
+        r"(?:varje steg säger|säger varje steg) vem som leder det, inom hur många dagar "
+        r"och hur ni ser att det har fungerat"
     )
 )
-def a_next_step(assessment: Assessment, negation: str | None, title: str) -> None:
-    known = {s.title("sv") for r in readiness.default_policy().rules for s in r.then.next_steps}
-    assert title in known, f'no rule proposes "{title}"; the next steps are {sorted(known)}'
-    proposed = [s.title for s in assessment.next_steps]
-    assert (title in proposed) != bool(negation), f"the next steps were {proposed}"
+def every_step_is_planned(assessment: Assessment) -> None:
+    steps = assessment.next_steps
+    assert steps, "the assessment proposes no next steps"
+    assert [s.priority for s in steps] == list(range(1, len(steps) + 1)), _plan(assessment)
+    unplanned = [s.title for s in steps if not (s.owner and s.within_days and s.check)]
+    assert not unplanned, f"without an owner, a time or a check: {unplanned}"
 
 
 @then(parsers.re(r"(?:bedömningen ska göras om|ska bedömningen göras om) inom (?P<days>\d+) dagar"))
 def reassess_within(assessment: Assessment, days: str) -> None:
     assert assessment.reassess_in_days == int(days)
+
+
+@then(parsers.re(r"(?:blir gruppens beredskap|gruppens beredskap blir) (?P<value>\d+) av 100"))
+def readiness_is(assessment: Assessment, value: str) -> None:
+    assert assessment.readiness == int(value), _why(assessment)
+
+
+@then(parsers.re(r"(?:begränsas gruppen|gruppen begränsas) av (?P<conditions>.+)"))
+def limited_by(assessment: Assessment, conditions: str) -> None:
+    named = {meaning(CONDITIONS, c, "condition") for c in re.split(r", | och ", conditions)}
+    assert set(assessment.limiting) == named, f"the team is limited by {assessment.limiting}"
 
 
 @then(parsers.re(r"används (?P<negation>inte )?medarbetarnas svar"))
@@ -212,20 +322,33 @@ def members_used(assessment: Assessment, negation: str | None) -> None:
     assert assessment.members.used is not bool(negation)
 
 
-@then(parsers.re(r"räknas (?P<dimension>.+?) som (?P<value>\d+) av 100"))
-@then(parsers.re(r"(?P<dimension>.+?) räknas som (?P<value>\d+) av 100"))
+@then(parsers.re(rf"räknas (?P<dimension>.+?) som (?P<value>{SCORE}) av 100"))
+@then(parsers.re(rf"(?P<dimension>.+?) räknas som (?P<value>{SCORE}) av 100"))
 def counted_as(assessment: Assessment, dimension: str, value: str) -> None:
-    assert assessment.dimensions[meaning(DIMENSIONS, dimension, "dimension")] == int(value)
+    counted = assessment.dimensions[meaning(DIMENSIONS, dimension, "dimension")]
+    assert counted == number(value), f"{dimension} counts as {counted}"
 
 
 @then(
     parsers.re(
         r"(?:bedömningen visar|visar bedömningen) medarbetarnas bild av (?P<dimension>.+?) "
-        r"som (?P<value>\d+) av 100"
+        rf"som (?P<value>{SCORE}) av 100"
     )
 )
 def members_view_shown(assessment: Assessment, dimension: str, value: str) -> None:
-    assert assessment.members.dimensions[meaning(DIMENSIONS, dimension, "dimension")] == int(value)
+    shown = assessment.members.dimensions[meaning(DIMENSIONS, dimension, "dimension")]
+    assert shown == number(value), f"the members' view of {dimension} is shown as {shown}"
+
+
+@then(
+    parsers.re(
+        r"(?:bedömningen visar|visar bedömningen) (?P<dimension>.+?) sida vid sida: "
+        rf"chefens bild (?P<manager>{SCORE}) och medarbetarnas (?P<members>{SCORE})"
+    )
+)
+def views_side_by_side(assessment: Assessment, dimension: str, manager: str, members: str) -> None:
+    view = assessment.views[meaning(DIMENSIONS, dimension, "dimension")]
+    assert (view.manager, view.members) == (number(manager), number(members)), view
 
 
 @then(
@@ -238,12 +361,46 @@ def nothing_about_members_but_their_number(assessment: Assessment, who: str) -> 
     members = assessment.members
     assert members.respondents == count(who)
     assert (members.used, members.dimensions, members.gaps) == (False, {}, {})
+    assert assessment.views == {}
 
 
 def _why(assessment: Assessment) -> str:
     """What a reader needs when an outcome differs: the decision and the findings behind it."""
-    findings = "".join(f"\n  [{f.caveat}] {f.message}" for f in assessment.findings)
-    return f"the assessment says {assessment.mode}, {assessment.rollout_stage}:{findings}"
+    findings = "".join(f"\n  [{f.caveat}] {f.title}: {f.message}" for f in assessment.findings)
+    return (
+        f"the assessment says {assessment.mode}, {assessment.rollout_stage}, phase "
+        f"{assessment.phase}, readiness {assessment.readiness}:{findings}"
+    )
+
+
+def _plan(assessment: Assessment) -> list[str]:
+    """The next steps in the order the plan gives them, for a message."""
+    return [f"{s.priority}. {s.title}" for s in sorted(assessment.next_steps, key=_priority)]
+
+
+def _priority(step: NextStep) -> int:
+    return step.priority or 0
+
+
+def _first(assessment: Assessment) -> NextStep:
+    assert assessment.next_steps, "the assessment proposes no next steps"
+    return min(assessment.next_steps, key=_priority)
+
+
+def _which(assessment: Assessment, named: NextStep | None, which: str) -> NextStep:
+    """The step "första steget", "steget" or "det" refers to."""
+    if which == "första steget":
+        return _first(assessment)
+    assert named, (
+        f'"{which}" refers to no step; name one first ("föreslår …", "första steget är …")'
+    )
+    return named
+
+
+def _known_step(title: str) -> None:
+    """A scenario can only quote a next step that some rule of the policy proposes."""
+    known = {s.title("sv") for r in readiness.default_policy().rules for s in r.then.next_steps}
+    assert title in known, f'no rule proposes "{title}"; the next steps are {sorted(known)}'
 
 
 def _rule_titled(title: str) -> Rule:

@@ -26,7 +26,7 @@ from readiness.vocabulary import CAVEATS
 COVERAGE_FILE = FEATURES_DIR / "coverage.json"
 UPDATE_VARIABLE = "READINESS_UPDATE_COVERAGE"
 # Five items per dimension give scores in steps of 5: the closest two examples can sit to a
-# threshold, one on each side.
+# threshold, one on each side. A dimension answered on fewer items has coarser steps (see near).
 NEAR = 5.0
 
 
@@ -127,7 +127,8 @@ def one_sided_thresholds(runs: list[ScenarioRun], policy: Policy) -> list[str]:
                     test.holds(f)
                     for run in examples
                     for f in facts[run.nodeid]
-                    if f.get(test.fact) is not None and abs(f[test.fact] - test.value) <= NEAR
+                    if f.get(test.fact) is not None
+                    and abs(f[test.fact] - test.value) <= near(test.fact)
                 }
                 for examples in outlines.values()
                 if rule.caveat in examples[0].caveats
@@ -135,9 +136,22 @@ def one_sided_thresholds(runs: list[ScenarioRun], policy: Policy) -> list[str]:
             if {True, False} not in sides:
                 problems.append(
                     f"{rule.id} ({rule.caveat}): no Scenariomall in a @{rule.caveat} feature has "
-                    f"examples within {NEAR:g} points on both sides of {test.describe()}"
+                    f"examples within {near(test.fact):.3g} points on both sides of {test.describe()}"
                 )
     return problems
+
+
+def near(fact: str) -> float:
+    """How close to a threshold on `fact` an example must be: one step of its scale.
+
+    A dimension answered on n items moves in steps of 100 / (4 n): 5 points for five items, 8.3
+    for three. Whoever answers it on more items sets the step; other facts use NEAR.
+    """
+    dimension = load_questionnaire().by_id.get(fact)
+    if dimension is None:
+        return NEAR
+    items = max(len(dimension.items_of("manager")), len(dimension.items_of("members")))
+    return max(NEAR, 100 / (4 * items))
 
 
 def _facts_by_run(runs: list[ScenarioRun], policy: Policy) -> dict[str, list[dict[str, Any]]]:

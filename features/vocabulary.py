@@ -10,8 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TypeVar
 
+from readiness.vocabulary import READINESS_DIMENSIONS
+
 # "låg", "måttlig" and "hög" as scores 0–100. Low is below every lower threshold of the default
 # policy (40, 50), moderate between the functional level's 40 and 65, high above every upper one.
+# Where the manager's answers cannot give the very score (three items on the manager's readiness
+# give steps of 8,3), the word stands for the nearest one they can: 83,3 for "hög".
 LEVELS: dict[str, float] = {"låg": 30, "måttlig": 50, "hög": 80}
 # A phase whose signs are strong, and the phases whose signs are weak beside it.
 STRONG_SIGNS, WEAK_SIGNS = 80.0, 20.0
@@ -60,9 +64,22 @@ PLANS: dict[str, str] = {
 COUNTS: dict[str, int] = {
     word: number
     for number, words in enumerate(
-        [(), ("en", "ett"), ("två",), ("tre",), ("fyra",), ("fem",), ("sex",), ("sju",)]
+        [("ingen",), ("en", "ett"), ("två",), ("tre",), ("fyra",), ("fem",), ("sex",), ("sju",)]
     )
     for word in words
+}
+# Who carries out a next step: "Och steget leds av HR".
+OWNERS: dict[str, str] = {
+    "chefen": "manager",
+    "gruppen": "group",
+    "chefen och gruppen": "manager_and_group",
+    "chefen tillsammans med gruppen": "manager_and_group",
+    "hr": "hr",
+    "ledningen": "senior_management",
+}
+# The conditions readiness is the weakest of, as the report names what limits the team.
+CONDITIONS: dict[str, str] = {
+    word: dimension for word, dimension in DIMENSIONS.items() if dimension in READINESS_DIMENSIONS
 }
 
 
@@ -83,10 +100,15 @@ def meaning(table: Mapping[str, T], word: str, what: str) -> T:
 
 
 def count(word: str) -> int:
-    """A number of people written as a digit or a word: "3", "tre"."""
+    """A number of people written as a digit or a word: "3", "tre", "ingen"."""
     word = word.strip().lower()
     if word.isdigit():
         return int(word)
     if word not in COUNTS:
         raise UnknownWord(f'unknown number "{word}"; write digits or one of {", ".join(COUNTS)}')
     return COUNTS[word]
+
+
+def number(text: str) -> float:
+    """A number as Swedish writes it, with a decimal comma: "57,5"."""
+    return float(text.replace(",", "."))

@@ -2,12 +2,16 @@
 @C5
 Egenskap: Chefen vågar släppa kontrollen
   Som chef
-  vill jag veta om jag är redo att lämna över kontrollen till gruppen
+  vill jag veta om jag är redo att lämna över kontrollen till gruppen, också som gruppen ser det
   för att gruppen inte ska få ta mer ansvar än jag är beredd att lämna ifrån mig.
 
-  In English: below 50 on letting go of control the leadership is coaching; once the group is on its way, follow-up is through learning and feedback on the goals, not control.
+  In English: below 50 on letting go of control the leadership is coaching; the manager's readiness is the more cautious of the manager's own view and the members' view of how the manager leads, and a gap of 25 points or more between them is raised with a step to ask the group for feedback; once the group is on its way, follow-up is through learning and feedback on the goals, not control.
 
-  Chefens beredskap (0–100) mäter viljan att släppa kontrollen, coacha och facilitera.
+  Chefens beredskap (0–100) mäter viljan att släppa kontrollen, coacha och facilitera. Chefen
+  svarar på tre egna frågor; medarbetarna svarar anonymt på tre frågor om vad chefen gör, till
+  exempel om beslut som gruppen har fattat får stå. Tre frågor ger poäng i steg om 8,3: till
+  exempel 41,7, 50, 58,3, 75 och 83,3. "Chefen är redo" är 83,3. Medarbetarnas bild är
+  mittvärdet av deras svar, och med ett jämnt antal svarande kan det hamna mitt emellan två steg.
 
   Bakgrund: En grupp som i övrigt är redo för medledarskap
     Givet en grupp med hög funktionsnivå
@@ -19,6 +23,7 @@ Egenskap: Chefen vågar släppa kontrollen
     Och gruppen har gruppmål
     Och införandet sker stegvis
     Och gruppen är i steget pilot
+    Och fem medarbetare har svarat och ser gruppen som chefen gör
 
   Regel: En chef som inte är redo att släppa kontrollen håller gruppen i coachande ledarskap
 
@@ -30,7 +35,7 @@ Egenskap: Chefen vågar släppa kontrollen
 
       Exempel:
         | beredskap | läge         | steg   |
-        | 45        | coachande    | pilot  |
+        | 41,7      | coachande    | pilot  |
         | 50        | medledarskap | bredda |
 
     Scenario: En chef som inte är redo får öva på att släppa kontrollen
@@ -38,6 +43,59 @@ Egenskap: Chefen vågar släppa kontrollen
       När bedömningen görs
       Så tar bedömningen upp "Chefen är inte redo att släppa kontrollen" som en varning
       Och bedömningen föreslår "Öva på att släppa kontrollen"
+      Och det leds av chefen
+
+  Regel: Gruppens bild av hur chefen leder räknas också, och den försiktigare bilden gäller
+
+    Scenariomall: Chefens beredskap är den lägre av chefens egen bild och gruppens
+      Givet att chefens beredskap att släppa kontrollen är <chefen> av 100
+      Och medarbetarna ser chefens beredskap att släppa kontrollen som <medarbetarna> av 100
+      När bedömningen görs
+      Så räknas chefens beredskap att släppa kontrollen som <räknas> av 100
+      Och läget blir <läge>
+
+      Exempel:
+        | chefen | medarbetarna | räknas | läge         |
+        | 83,3   | 41,7         | 41,7   | coachande    |
+        | 83,3   | 50           | 50     | medledarskap |
+        | 41,7   | 75           | 41,7   | coachande    |
+
+    Scenario: Bedömningen visar chefens och gruppens bild av chefen sida vid sida
+      Givet att medarbetarna ser chefens beredskap att släppa kontrollen som 58,3 av 100
+      När bedömningen görs
+      Så visar bedömningen chefens beredskap att släppa kontrollen sida vid sida: chefens bild 83,3 och medarbetarnas 58,3
+
+  Regel: Ser gruppen chefens ledarskap 25 poäng eller mer annorlunda än chefen själv tas det upp
+
+    Scenariomall: Från 25 poäng skillnad ber chefen gruppen om återkoppling
+      Givet att chefens beredskap att släppa kontrollen är <chefen> av 100
+      Och fyra medarbetare har svarat och ser chefens beredskap att släppa kontrollen som <medarbetarna> av 100
+      När bedömningen görs
+      Så räknas chefens beredskap att släppa kontrollen som <räknas> av 100
+      Och läget blir medledarskap
+      Och bedömningen <tar upp> "Gruppen ser ditt ledarskap på ett annat sätt"
+      Och bedömningen <föreslår> "Be gruppen om återkoppling på hur du leder"
+
+      Exempel:
+        | chefen | medarbetarna            | räknas | tar upp      | föreslår      |
+        | 83,3   | 66,7                    | 66,7   | tar inte upp | föreslår inte |
+        | 75     | 50, 50, 58,3 och 58,3   | 54,2   | tar inte upp | föreslår inte |
+        | 75     | 50                      | 50     | tar upp      | föreslår      |
+        | 83,3   | 58,3                    | 58,3   | tar upp      | föreslår      |
+
+    Scenario: Att gruppen ser chefen annorlunda är en varning och ett samtal som chefen tar
+      Givet att medarbetarna ser chefens beredskap att släppa kontrollen som 50 av 100
+      När bedömningen görs
+      Så tar bedömningen upp "Gruppen ser ditt ledarskap på ett annat sätt" som en varning
+      Och bedömningen föreslår "Be gruppen om återkoppling på hur du leder"
+      Och det leds av chefen
+      Och det ska vara klart inom 30 dagar
+
+    Scenario: När gruppen ser chefen som chefen själv gör finns ingen skillnad att ta upp
+      Givet att fem medarbetare har svarat och ser gruppen som chefen gör
+      När bedömningen görs
+      Så blir läget medledarskap
+      Och bedömningen tar inte upp "Gruppen ser ditt ledarskap på ett annat sätt"
 
   Regel: När gruppen är på väg eller redo följer chefen upp genom lärande och återkoppling
 

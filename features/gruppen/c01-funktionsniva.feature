@@ -5,7 +5,7 @@ Egenskap: Gruppens funktionsnivå
   vill jag att medledarskap bara föreslås för grupper som fungerar
   för att ansvar inte ska lämnas över till en grupp som saknar trygghet och tillit.
 
-  In English: co-leadership needs a group that works; below 40 the answer is "not now", from 40 up to 64 the leadership is coaching.
+  In English: co-leadership needs a group that works; below 40 the answer is "not now" and safety and trust come first within 30 days, from 40 up to 64 the leadership is coaching.
 
   Funktionsnivån (0–100) samlar trygghet, tillit, konstruktiv konflikthantering, gemensamma mål och
   gemensamma beslut. Läget är det lägsta som någon regel tillåter; här ändras bara funktionsnivån.
@@ -20,6 +20,7 @@ Egenskap: Gruppens funktionsnivå
     Och gruppen har gruppmål
     Och införandet sker stegvis
     Och gruppen är i steget pilot
+    Och fem medarbetare har svarat och ser gruppen som chefen gör
 
   Regel: Under 40 är svaret "inte nu", från 40 till och med 64 blir ledarskapet coachande
 
@@ -38,12 +39,20 @@ Egenskap: Gruppens funktionsnivå
 
   Regel: En låg funktionsnivå är ett hinder, en måttlig en varning, och båda säger vad som ska byggas
 
-    Scenario: En låg funktionsnivå är ett hinder: trygghet, tillit och tydlighet först
+    Scenario: En låg funktionsnivå är ett hinder: trygghet, tillit och spelregler först
       Givet en grupp med låg funktionsnivå
       När bedömningen görs
       Så tar bedömningen upp "Låg funktionsnivå" som ett hinder
       Och bedömningen föreslår "Bygg trygghet och tillit i gruppen"
-      Och bedömningen föreslår "Tydliggör mål, roller och spelregler"
+      Och bedömningen föreslår "Sätt spelregler för samarbetet"
+
+    Scenario: Tryggheten byggs först, av chefen och inom 30 dagar
+      Givet en grupp med låg funktionsnivå
+      När bedömningen görs
+      Så är första steget "Bygg trygghet och tillit i gruppen"
+      Och det leds av chefen
+      Och det ska vara klart inom 30 dagar
+      Och "Sätt spelregler för samarbetet" kommer före "Gör en plan för vad som ska byggas först"
 
     Scenario: En måttlig funktionsnivå är en varning och något att stärka tillsammans
       Givet en grupp med måttlig funktionsnivå
@@ -51,6 +60,7 @@ Egenskap: Gruppens funktionsnivå
       Så tar bedömningen upp "Måttlig funktionsnivå" som en varning
       Och bedömningen tar inte upp "Låg funktionsnivå"
       Och bedömningen föreslår "Stärk gruppens funktionsnivå"
+      Och det leds av chefen och gruppen
 
     Scenario: En hög funktionsnivå hindrar ingenting
       Givet en grupp med hög funktionsnivå

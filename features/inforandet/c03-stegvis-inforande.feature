@@ -5,7 +5,7 @@ Egenskap: Ett stegvis införande
   vill jag att medledarskap införs ett steg i taget och tillsammans med gruppen
   för att varje steg ska bära innan nästa tas, och ingen grupp ska få allt på en gång.
 
-  In English: the rollout goes prepare → pilot → expand → sustain, at most one step beyond where the group stands, never beyond what the mode allows, possibly a step back; a big launch never gets past the pilot.
+  In English: the rollout goes prepare → pilot → expand → sustain, at most one stage beyond where the group stands, never beyond what the mode allows, possibly a stage back. A big launch is a blocker on the launch plan, not on the group: the rollout gets no further than the pilot, and HR turns the plan into a stepwise introduction first of all, within 30 days. An undecided plan is decided stepwise with HR and the group.
 
   Stegen är förbereda, pilot, bredda och upprätthålla. En grupp som inte har börjat står i steget
   förbereda. Det strukturerande läget tillåter högst förbereda, det coachande högst pilot och
@@ -21,6 +21,7 @@ Egenskap: Ett stegvis införande
     Och gruppen har gruppmål
     Och införandet sker stegvis
     Och gruppen är i steget pilot
+    Och fem medarbetare har svarat och ser gruppen som chefen gör
 
   Regel: Gruppen går högst ett steg längre än där den står i dag
 
@@ -54,7 +55,7 @@ Egenskap: Ett stegvis införande
         | 50            | upprätthålla | coachande      | pilot         |
         | 80            | bredda       | medledarskap   | upprätthålla  |
 
-  Regel: En stor lansering kommer aldrig längre än till pilot
+  Regel: En stor lansering är ett hinder i införandeplanen, och införandet kommer inte längre än till pilot
 
     Scenariomall: En stor lansering stannar vid pilot, hur långt gruppen än har kommit
       Givet att planen är en stor lansering
@@ -69,14 +70,41 @@ Egenskap: Ett stegvis införande
         | pilot        | pilot         |
         | upprätthålla | pilot         |
 
-    Scenario: En stor lansering är ett hinder som ska bytas mot ett stegvis samskapande
+    Scenario: Hindret gäller planen, inte gruppens pilot
       Givet att planen är en stor lansering
       När bedömningen görs
-      Så tar bedömningen upp "Planerad som en stor lansering" som ett hinder
-      Och bedömningen föreslår "Byt den stora lanseringen mot ett stegvis samskapande"
+      Så tar bedömningen upp "Införandeplanen: en stor lansering" som ett hinder
+      Och det rekommenderade steget blir pilot
+      Och bedömningen föreslår "Gör om planen till ett stegvis införande"
 
-    Scenario: Ett införande som ännu inte är bestämt är inget hinder
+    Scenario: HR gör om planen, och det kommer först av allt
+      Givet att planen är en stor lansering
+      Och gruppens funktionsnivå är 50 av 100
+      När bedömningen görs
+      Så är första steget "Gör om planen till ett stegvis införande"
+      Och det leds av HR
+      Och det ska vara klart inom 30 dagar
+      Och "Gör om planen till ett stegvis införande" kommer före "Stärk gruppens funktionsnivå"
+
+  Regel: Ett införande som inte är bestämt bestäms stegvis, tillsammans med HR och gruppen
+
+    Scenariomall: Bara en stor lansering håller tillbaka införandet
+      Givet att <plan>
+      När bedömningen görs
+      Så blir det rekommenderade steget <rekommenderat>
+      Och bedömningen <tar upp> "Införandeplanen: inte bestämd"
+
+      Exempel:
+        | plan                        | rekommenderat | tar upp      |
+        | införandet sker stegvis     | bredda        | tar inte upp |
+        | införandet inte är bestämt  | bredda        | tar upp      |
+        | planen är en stor lansering | pilot         | tar inte upp |
+
+    Scenario: Ett införande som ännu inte är bestämt är en upplysning och ett beslut att fatta
       Givet att införandet inte är bestämt
       När bedömningen görs
-      Så tar bedömningen inte upp "Planerad som en stor lansering"
-      Och det rekommenderade steget blir bredda
+      Så tar bedömningen upp "Införandeplanen: inte bestämd" som en upplysning
+      Och bedömningen tar inte upp "Införandeplanen: en stor lansering"
+      Och bedömningen föreslår "Bestäm ett stegvis införande tillsammans med HR och gruppen"
+      Och det leds av chefen
+      Och det ska vara klart inom 30 dagar

@@ -2,15 +2,15 @@
 @C3
 Egenskap: Medarbetarnas röst
   Som medarbetare
-  vill jag kunna svara anonymt på frågorna om gruppen
-  för att min bild ska räknas utan att någon kan se vad just jag har svarat.
+  vill jag kunna svara anonymt på frågorna om gruppen och om hur chefen leder
+  för att medledarskap ska bestämmas tillsammans med oss och min bild ska räknas utan att någon kan se vad just jag har svarat.
 
-  In English: members' anonymous answers count only once at least three answered; then the more cautious view counts, a gap of 25 points or more is talked through together, and below the threshold nothing about them is shown.
+  In English: co-leadership is decided with the group: until at least three members have answered, nothing of theirs is shown or used and the leadership is at most coaching, with a step to let the group answer; from three, the more cautious view counts, a gap of 25 points or more is talked through together, and a manager who gave almost the same answer everywhere answers again with the group, without the mode changing.
 
   Medarbetarna svarar på gruppens frågor: funktionsnivå, kompetens, samarbetsbehov och tecknen på
-  faserna. Chefens egen beredskap och organisationens stöd är chefens att besvara. Medarbetarnas
-  bild av en fråga är mittvärdet (medianen) av deras svar. Chefens bild nedan är gruppen som i
-  övrigt är redo.
+  faserna, och på tre frågor om hur chefen leder. Organisationens stöd är chefens att besvara.
+  Medarbetarnas bild av en fråga är mittvärdet (medianen) av deras svar. Chefens bild nedan är
+  gruppen som i övrigt är redo.
 
   Bakgrund: En grupp som i övrigt är redo för medledarskap
     Givet en grupp med hög funktionsnivå
@@ -22,19 +22,31 @@ Egenskap: Medarbetarnas röst
     Och gruppen har gruppmål
     Och införandet sker stegvis
     Och gruppen är i steget pilot
+    Och fem medarbetare har svarat och ser gruppen som chefen gör
 
-  Regel: Medarbetarnas svar räknas först när minst tre har svarat
+  Regel: Medledarskap bestäms tillsammans med gruppen: minst tre medarbetare behöver ha svarat
 
-    Scenariomall: Anonymitetsgränsen är tre svarande
-      Givet att <svarande> medarbetare har svarat och ser gruppens funktionsnivå som 50 av 100
+    Scenariomall: Utan tre medarbetares svar blir ledarskapet högst coachande
+      Givet att <svarande> medarbetare har svarat
       När bedömningen görs
       Så <används> medarbetarnas svar
       Och läget blir <läge>
+      Och det rekommenderade steget blir <steg>
 
       Exempel:
-        | svarande | används      | läge         |
-        | 2        | används inte | medledarskap |
-        | 3        | används      | coachande    |
+        | svarande | används      | läge         | steg   |
+        | ingen    | används inte | coachande    | pilot  |
+        | 2        | används inte | coachande    | pilot  |
+        | 3        | används      | medledarskap | bredda |
+
+    Scenario: En chef ensam når aldrig medledarskap, utan låter gruppen svara
+      Givet att ingen medarbetare har svarat
+      När bedömningen görs
+      Så blir läget coachande
+      Och bedömningen tar upp "Gruppens röst saknas" som en varning
+      Och bedömningen föreslår "Låt gruppen svara anonymt"
+      Och det leds av chefen
+      Och det ska vara klart inom 30 dagar
 
     Scenario: Under gränsen visas ingenting om medarbetarnas svar
       Givet att två medarbetare har svarat och ser gruppens funktionsnivå som 20 av 100
@@ -42,7 +54,14 @@ Egenskap: Medarbetarnas röst
       Så används inte medarbetarnas svar
       Och bedömningen visar inget om medarbetarnas svar utom att 2 har svarat
       Och gruppens funktionsnivå räknas som 80 av 100
-      Och bedömningen tar upp "För få medarbetarsvar" som en upplysning
+      Och bedömningen tar upp "Gruppens röst saknas" som en varning
+
+    Scenario: Från tre svarande är gruppens röst med
+      Givet att 3 medarbetare har svarat
+      När bedömningen görs
+      Så blir läget medledarskap
+      Och bedömningen tar inte upp "Gruppens röst saknas"
+      Och bedömningen föreslår inte "Låt gruppen svara anonymt"
 
     Scenario: Medarbetarnas bild är mittvärdet av deras svar, inte någon enskilds svar
       Givet att fyra medarbetare har svarat och ser gruppens funktionsnivå som 40, 50, 70 och 90 av 100
@@ -67,6 +86,11 @@ Egenskap: Medarbetarnas röst
         | gruppens funktionsnivå | 70     | 90           | 70     | medledarskap |
         | gruppens kompetens     | 80     | 30           | 30     | coachande    |
 
+    Scenario: Bedömningen visar chefens och medarbetarnas bild sida vid sida
+      Givet att fyra medarbetare har svarat och ser gruppens funktionsnivå som 55 av 100
+      När bedömningen görs
+      Så visar bedömningen gruppens funktionsnivå sida vid sida: chefens bild 80 och medarbetarnas 55
+
     Scenario: För samarbetsbehovet är den försiktigare bilden den som ser mer samarbete
       Givet att arbetet kräver lite samarbete
       Och gruppen har individuella mål
@@ -89,19 +113,51 @@ Egenskap: Medarbetarnas röst
       Och fyra medarbetare har svarat och ser gruppens funktionsnivå som <medarbetarna> av 100
       När bedömningen görs
       Så räknas gruppens funktionsnivå som <räknas> av 100
-      Och bedömningen <tar upp> "Olika bilder av gruppen"
+      Och bedömningen <tar upp> "Du och medarbetarna ser gruppen olika"
       Och bedömningen <föreslår> "Prata igenom skillnaden tillsammans"
 
       Exempel:
-        | chefen | medarbetarna | räknas | tar upp      | föreslår      |
-        | 80     | 60           | 60     | tar inte upp | föreslår inte |
-        | 80     | 55           | 55     | tar upp      | föreslår      |
-        | 70     | 90           | 70     | tar inte upp | föreslår inte |
-        | 70     | 95           | 70     | tar upp      | föreslår      |
+        | chefen | medarbetarna      | räknas | tar upp      | föreslår      |
+        | 80     | 60                | 60     | tar inte upp | föreslår inte |
+        | 80     | 55, 55, 60 och 60 | 57,5   | tar inte upp | föreslår inte |
+        | 80     | 55                | 55     | tar upp      | föreslår      |
+        | 70     | 90                | 70     | tar inte upp | föreslår inte |
+        | 70     | 95                | 70     | tar upp      | föreslår      |
+
+    Scenario: Skillnaden pratas igenom av chefen och gruppen tillsammans
+      Givet att fyra medarbetare har svarat och ser gruppens funktionsnivå som 50 av 100
+      När bedömningen görs
+      Så tar bedömningen upp "Du och medarbetarna ser gruppen olika" som en varning
+      Och bedömningen föreslår "Prata igenom skillnaden tillsammans"
+      Och det leds av chefen och gruppen
 
     Scenario: När medarbetarna ser gruppen som chefen gör finns ingen skillnad att ta upp
       Givet att fyra medarbetare har svarat och ser gruppen som chefen gör
       När bedömningen görs
       Så används medarbetarnas svar
       Och läget blir medledarskap
-      Och bedömningen tar inte upp "Olika bilder av gruppen"
+      Och bedömningen tar inte upp "Du och medarbetarna ser gruppen olika"
+
+  Regel: Nästan samma svar överallt ger ingen säker bild: svara igen tillsammans med gruppen, men läget sänks inte
+
+    Scenariomall: Från 90 procent samma svar tas det upp, och läget är detsamma
+      Givet att chefen har gett samma svar på <samma> av 43 frågor
+      När bedömningen görs
+      Så blir läget medledarskap
+      Och bedömningen <tar upp> "Nästan samma svar överallt"
+      Och bedömningen <föreslår> "Svara på frågorna igen tillsammans med gruppen"
+
+      Exempel:
+        | samma | tar upp      | föreslår      |
+        | 38    | tar inte upp | föreslår inte |
+        | 39    | tar upp      | föreslår      |
+        | 42    | tar upp      | föreslår      |
+
+    Scenario: En chef som har svarat samma sak på nästan allt svarar igen tillsammans med gruppen
+      Givet att chefen har svarat samma sak på nästan alla frågor
+      När bedömningen görs
+      Så blir läget medledarskap
+      Och bedömningen tar upp "Nästan samma svar överallt" som en varning
+      Och bedömningen föreslår "Svara på frågorna igen tillsammans med gruppen"
+      Och det leds av chefen och gruppen
+      Och det ska vara klart inom 30 dagar
