@@ -20,6 +20,7 @@ from pathlib import Path
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 from readiness.vocabulary import Lang
 
@@ -57,6 +58,11 @@ def gettext_for(lang: Lang) -> Gettext:
 def N_(message: str) -> str:  # the conventional name, which Babel extracts
     """Marks a message for extraction where it is translated later, at render time."""
     return message
+
+
+def decimal(value: float, lang: Lang) -> str:
+    """A score as the reader writes it, one decimal at most: "52,5" in Swedish, "52.5" in English."""
+    return format_decimal(round(value, 1), format="#,##0.#", locale=lang)
 
 
 def long_date(day: date, lang: Lang) -> str:

@@ -11,6 +11,7 @@ from api.deps import CoverageDep, PolicyDep
 from api.pages.deps import PageLangDep
 from api.pages.policy_words import PolicyWords
 from api.pages.rendering import render
+from api.pages.report import OWNER_NAMES
 from readiness import usecases
 
 router = APIRouter()
@@ -55,7 +56,11 @@ def _rule(rule: dict[str, Any], data: dict[str, Any], words: PolicyWords) -> dic
             {
                 "title": words.named(step["title"]),
                 "detail": words.named(step["detail"]),
+                "owner": words._(OWNER_NAMES[step["owner"]]),
+                "within_days": step["within_days"],
+                "check": words.named(step["check"]),
             }
             for step in then["next_steps"]
         ],
+        "advice": [words.advice(name, value) for name, value in then["advice"].items()],
     }

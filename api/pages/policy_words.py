@@ -23,9 +23,14 @@ from readiness.vocabulary import Lang
 FACT_NAMES = {
     "phase": N_("the group's phase"),
     "phase_reason": N_("the reason for the group's phase"),
-    "members_status": N_("the members' answers"),
+    "members_status": N_("the members' voice"),
     "members_respondents": N_("the number of members who answered"),
     "perception_gap": N_("the largest gap between your view and the members' (points)"),
+    "manager_gap": N_("the gap between your view of your leadership and the members' (points)"),
+    "phase_split_gap": N_(
+        "the lead of the strongest phase over a phase two or more apart (points)"
+    ),
+    "same_answer_share": N_("the share of your answers that are the same value (percent)"),
     "mode": N_("the decided leadership"),
     "rollout_stage": N_("the recommended rollout stage"),
     "largest_gap_dimension": N_("the dimension with the largest gap"),
@@ -35,9 +40,14 @@ VALUE_NAMES = {
     ("phase_reason", "scores"): N_("the answers"),
     ("phase_reason", "reorganization"): N_("a reorganisation"),
     ("phase_reason", "new_members"): N_("many new members"),
-    ("members_status", "none"): N_("not given"),
-    ("members_status", "below_threshold"): N_("too few to be used"),
-    ("members_status", "used"): N_("used"),
+    ("members_status", "none"): N_("not heard"),
+    ("members_status", "below_threshold"): N_("heard by too few to count"),
+    ("members_status", "used"): N_("heard"),
+}
+# Named advice read aloud; advice a policy adds without words here is shown as name and value.
+ADVICE_NAMES = {
+    ("goals", "group"): N_("group goals"),
+    ("goals", "individual"): N_("individual goals may stay"),
 }
 
 
@@ -89,3 +99,8 @@ class PolicyWords:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return format_decimal(value, locale=self.lang)
         return str(value)
+
+    def advice(self, name: str, value: str) -> str:
+        """A rule's named advice in words: "goals: group" -> "group goals"."""
+        words = ADVICE_NAMES.get((name, value))
+        return self._(words) if words else f"{name}: {value}"

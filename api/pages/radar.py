@@ -2,14 +2,15 @@
 
 A pure function of its input, so the page works without JavaScript, prints as vectors and can be
 tested as text. Scores are on the 0–100 scale; a series may leave axes out (the members answer
-only the group's items), and its outline then joins the axes it has.
+only some items), and its outline then joins the axes it has. Every axis should be one where more
+is better: the phase profile is drawn apart (api.pages.phases).
 """
 
 from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Literal
@@ -19,10 +20,11 @@ from markupsafe import Markup
 WIDTH = 680
 RADIUS = 180.0
 CENTRE = (WIDTH / 2, 60 + RADIUS)  # room above for a label of three lines
-LEGEND_TOP = CENTRE[1] + RADIUS + 76  # below the labels of the lowest axes
+LEGEND_GAP = 28  # between the lowest label and the legend
 LEGEND_ROW = 24
 RINGS = (25, 50, 75, 100)
 LABEL_WIDTH = 18  # characters a line of an axis label may hold before it wraps
+LABEL_LINE = 16  # the height of a line of an axis label
 
 
 @dataclass(frozen=True)
@@ -35,23 +37,41 @@ class Axis:
 class Series:
     name: str
     values: Mapping[str, float]  # axis id -> 0..100; an axis left out has no point
-    style: Literal["primary", "secondary"] = "primary"
+    style: Literal["primary", "secondary", "tertiary"] = "primary"
 
 
-def radar_svg(axes: Sequence[Axis], series: Sequence[Series], *, title: str) -> Markup:
-    """An accessible SVG radar chart of `series` over `axes`, with rings at 25, 50, 75 and 100."""
+def plain_number(value: float) -> str:
+    return f"{value:g}"
+
+
+def radar_svg(
+    axes: Sequence[Axis],
+    series: Sequence[Series],
+    *,
+    title: str,
+    number: Callable[[float], str] = plain_number,
+) -> Markup:
+    """An accessible SVG radar chart of `series` over `axes`, with rings at 25, 50, 75 and 100.
+
+    `number` writes a score in the description the reader's way (52,5 or 52.5).
+    """
     if len(axes) < 3:
         raise ValueError("a radar chart needs at least three axes")
-    height = LEGEND_TOP + (LEGEND_ROW * len(series) if len(series) > 1 else 0)
+    labels = [_label_layout(axis, index, len(axes)) for index, axis in enumerate(axes)]
+    label_ys = [y for _, lines in labels for _, _, y in lines]
+    top = math.floor(min(CENTRE[1] - RADIUS, *label_ys) - LABEL_LINE)  # the top label's ascent
+    legend_top = math.ceil(max(CENTRE[1] + RADIUS, *label_ys) + LEGEND_GAP)
+    bottom = legend_top + (LEGEND_ROW * len(series) if len(series) > 1 else 0)
     parts = [
-        f'<svg class="radar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:g}" '
+        f'<svg class="radar" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 {top} {WIDTH} {bottom - top}" '
         f'role="img" aria-label="{escape(title)}">',
         f"<title>{escape(title)}</title>",
-        f"<desc>{escape(_description(axes, series))}</desc>",
+        f"<desc>{escape(_description(axes, series, number))}</desc>",
         *_grid(len(axes)),
-        *(_axis_label(axis, index, len(axes)) for index, axis in enumerate(axes)),
+        *(_axis_label(*layout) for layout in labels),
         *(_outline(axes, one) for one in series),
-        *_legend(series),
+        *_legend(series, legend_top),
         "</svg>",
     ]
     return Markup("\n".join(parts))
@@ -87,7 +107,11 @@ def _ring(count: int, value: float) -> str:
     return " ".join(_xy(_point(i, count, value)) for i in range(count))
 
 
-def _axis_label(axis: Axis, index: int, count: int) -> str:
+Line = tuple[str, float, float]  # text, x, y of its baseline
+
+
+def _label_layout(axis: Axis, index: int, count: int) -> tuple[str, list[Line]]:
+    """Where an axis label goes: its anchor and lines, outside the end of its axis."""
     x, y = _point(index, count, 100)
     dx, dy = x - CENTRE[0], y - CENTRE[1]
     anchor = "start" if dx > RADIUS * 0.2 else "end" if dx < -RADIUS * 0.2 else "middle"
@@ -95,11 +119,20 @@ def _axis_label(axis: Axis, index: int, count: int) -> str:
     x += 12 * dx / RADIUS
     y += 14 * dy / RADIUS
     # Labels above the chart grow upwards, those below grow downwards, the others are centred.
-    first = y - 16 * (len(lines) - 1) if dy < -RADIUS * 0.5 else y + 12 if dy > RADIUS * 0.5 else y
-    first -= 16 * (len(lines) - 1) / 2 if abs(dy) <= RADIUS * 0.5 else 0
+    first = (
+        y - LABEL_LINE * (len(lines) - 1)
+        if dy < -RADIUS * 0.5
+        else y + 12
+        if dy > RADIUS * 0.5
+        else y
+    )
+    first -= LABEL_LINE * (len(lines) - 1) / 2 if abs(dy) <= RADIUS * 0.5 else 0
+    return anchor, [(line, x, first + LABEL_LINE * n + 4) for n, line in enumerate(lines)]
+
+
+def _axis_label(anchor: str, lines: list[Line]) -> str:
     spans = "".join(
-        f'<tspan x="{x:.1f}" y="{first + 16 * n + 4:.1f}">{escape(line)}</tspan>'
-        for n, line in enumerate(lines)
+        f'<tspan x="{x:.1f}" y="{y:.1f}">{escape(line)}</tspan>' for line, x, y in lines
     )
     return f'<text class="radar-label" text-anchor="{anchor}">{spans}</text>'
 
@@ -120,23 +153,25 @@ def _outline(axes: Sequence[Axis], series: Series) -> str:
     )
 
 
-def _legend(series: Sequence[Series]) -> list[str]:
+def _legend(series: Sequence[Series], top: float) -> list[str]:
     if len(series) < 2:
         return []
     return [
         f'<g class="radar-legend radar-{one.style}" '
-        f'transform="translate({WIDTH / 2 - 120:g} {LEGEND_TOP + 4 + LEGEND_ROW * n:g})">'
+        f'transform="translate({WIDTH / 2 - 120:g} {top + 4 + LEGEND_ROW * n:g})">'
         f'<rect class="radar-area" width="18" height="12" y="-10"/>'
         f'<text x="26">{escape(one.name)}</text></g>'
         for n, one in enumerate(series)
     ]
 
 
-def _description(axes: Sequence[Axis], series: Sequence[Series]) -> str:
+def _description(
+    axes: Sequence[Axis], series: Sequence[Series], number: Callable[[float], str]
+) -> str:
     return " ".join(
         f"{one.name}: "
         + "; ".join(
-            f"{axis.label} {one.values[axis.id]:g}" for axis in axes if axis.id in one.values
+            f"{axis.label} {number(one.values[axis.id])}" for axis in axes if axis.id in one.values
         )
         + "."
         for one in series

@@ -1,8 +1,16 @@
-"""`/assessments/{id}`: the report a manager reads, prints and acts on."""
+"""`/assessments/{id}`: the report a manager reads, prints and acts on.
+
+It leads with the decision and what limits the team, then the plan: the next steps by when, who
+carries each one and how to see that it worked. An assessment made under policy 1 lacks those
+(no `limiting`, steps without owner or days) and is shown as it was made: a checklist, and every
+dimension on the radar.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -10,14 +18,26 @@ from starlette.responses import Response
 
 from api.deps import PolicyDep, UnitOfWorkDep
 from api.pages.deps import PageLangDep
-from api.pages.i18n import gettext_for, long_date
+from api.pages.i18n import N_, decimal, gettext_for, long_date
+from api.pages.phases import Legend, PhaseRow, phase_strip_svg
 from api.pages.radar import Axis, Series, radar_svg
 from api.pages.rendering import not_found_page, render
 from readiness import NotFoundError, Policy, questionnaire, usecases
+from readiness.models import Assessment, NextStep
+from readiness.questionnaire import DimensionView
+from readiness.report import by_severity, plan
 from readiness.usecases import StoredAssessment
-from readiness.vocabulary import STAGES, Lang, stage_of_current
+from readiness.vocabulary import READINESS_DIMENSIONS, STAGES, Lang, stage_of_current
 
 router = APIRouter()
+
+OWNER_NAMES = {
+    "manager": N_("The manager"),
+    "group": N_("The group"),
+    "manager_and_group": N_("Manager and group"),
+    "hr": N_("HR"),
+    "senior_management": N_("Senior management"),
+}
 
 
 @router.get("/assessments/{assessment_id}")
@@ -37,14 +57,14 @@ def report_page(
 
 
 def report_context(stored: StoredAssessment, policy: Policy, lang: Lang) -> dict[str, Any]:
-    _ = gettext_for(lang)
+    """What report.html shows; `plan` and `limits` are empty for an assessment of policy 1."""
     assessment = stored.assessment
     settings = policy.settings
     source = questionnaire(lang)
     today = stage_of_current(assessment.current_stage)
     phase = next(d for d in source.dimensions if d.phase == assessment.phase)
-    members = assessment.members
     created = stored.created_at
+    weakest_link = bool(assessment.limiting)
     return {
         "stored": stored,
         "assessment": assessment,
@@ -67,28 +87,18 @@ def report_context(stored: StoredAssessment, policy: Policy, lang: Lang) -> dict
         "recommended": settings.stages[assessment.rollout_stage],
         "phase_title": phase.phase_title,
         "caveats": {key: caveat.title(lang) for key, caveat in settings.caveats.items()},
-        "dimensions": [
-            {
-                "title": axis_label(d.title, d.phase, d.phase_title, lang),
-                "score": assessment.dimensions[d.id],
-                "members": members.dimensions.get(d.id) if members.used else None,
-            }
-            for d in source.dimensions
+        "conditions": _conditions(assessment, source.dimensions) if weakest_link else [],
+        "limits": [
+            {"title": _title(d, source.dimensions), "score": assessment.dimensions[d]}
+            for d in assessment.limiting
         ],
-        "radar": radar_svg(
-            [
-                Axis(d.id, axis_label(d.title, d.phase, d.phase_title, lang))
-                for d in source.dimensions
-            ],
-            [
-                Series(_("Scores used in the decision"), assessment.dimensions),
-                *(
-                    [Series(_("Members' median"), members.dimensions, "secondary")]
-                    if members.used
-                    else []
-                ),
-            ],
-            title=_("The team's scores in the nine dimensions, 0 to 100"),
+        "plan": _plan(assessment.next_steps, created, lang),
+        "findings": by_severity(assessment.findings),
+        "dimensions": _rows(assessment, source.dimensions, lang),
+        **(
+            _charts(assessment, source.dimensions, lang)
+            if weakest_link
+            else _charts_as_made(assessment, source.dimensions, lang)
         ),
     }
 
@@ -99,3 +109,132 @@ def axis_label(title: str, phase: int | None, phase_title: str | None, lang: Lan
         return title
     _ = gettext_for(lang)
     return _("Phase %(number)s: %(title)s") % {"number": phase, "title": phase_title}
+
+
+def _label(d: DimensionView, lang: Lang) -> str:
+    return axis_label(d.title, d.phase, d.phase_title, lang)
+
+
+def _title(dimension_id: str, dimensions: Sequence[DimensionView]) -> str:
+    return next(d.title for d in dimensions if d.id == dimension_id)
+
+
+def _conditions(
+    assessment: Assessment, dimensions: Sequence[DimensionView]
+) -> list[dict[str, Any]]:
+    """The conditions that must all hold; readiness is the weakest of them."""
+    return [
+        {
+            "title": _title(d, dimensions),
+            "score": assessment.dimensions[d],
+            "limiting": d in assessment.limiting,
+        }
+        for d in READINESS_DIMENSIONS
+    ]
+
+
+def _plan(steps: Sequence[NextStep], created: datetime, lang: Lang) -> list[dict[str, Any]]:
+    """The steps by when they are due, with the date each period ends; none for policy 1."""
+    _ = gettext_for(lang)
+    return [
+        {
+            "days": period.end,
+            "heading": _("First %(days)s days") % {"days": period.end}
+            if period.start == 1
+            else _("Days %(start)s–%(end)s") % {"start": period.start, "end": period.end},
+            "due": long_date((created + timedelta(days=period.end)).date(), lang),
+            "steps": [
+                {"step": s, "owner": _(OWNER_NAMES[s.owner]) if s.owner else None}
+                for s in period.steps
+            ],
+        }
+        for period in plan(steps)
+    ]
+
+
+def _rows(
+    assessment: Assessment, dimensions: Sequence[DimensionView], lang: Lang
+) -> list[dict[str, Any]]:
+    members = assessment.members
+    return [
+        {
+            "title": _label(d, lang),
+            "phase": d.phase,
+            "score": assessment.dimensions[d.id],
+            "manager": view.manager if (view := assessment.views.get(d.id)) else None,
+            "members": (
+                view.members if view else members.dimensions.get(d.id) if members.used else None
+            ),
+        }
+        for d in dimensions
+    ]
+
+
+def _charts(
+    assessment: Assessment, dimensions: Sequence[DimensionView], lang: Lang
+) -> dict[str, Any]:
+    """The radar over the dimensions where more is better, and the phase profile apart."""
+    _ = gettext_for(lang)
+    number = partial(decimal, lang=lang)
+    views = assessment.views
+    used, manager, members = (
+        _("Scores used in the decision"),
+        _("The manager's view"),
+        _("Members' median"),
+    )
+    both = [
+        Series(manager, {d: v.manager for d, v in views.items()}, "secondary"),
+        Series(members, {d: v.members for d, v in views.items()}, "tertiary"),
+    ]
+    phases = [d for d in dimensions if d.phase is not None and d.phase_title is not None]
+    return {
+        "radar": radar_svg(
+            [Axis(d.id, d.title) for d in dimensions if d.phase is None],
+            [Series(used, assessment.dimensions), *(both if views else [])],
+            title=_("The team's scores in the five dimensions, 0 to 100"),
+            number=number,
+        ),
+        "phases": phase_strip_svg(
+            [
+                PhaseRow(
+                    number=d.phase or 0,
+                    name=_("Phase %(number)s") % {"number": d.phase},
+                    title=d.phase_title or "",
+                    score=assessment.dimensions[d.id],
+                    manager=views[d.id].manager if d.id in views else None,
+                    members=views[d.id].members if d.id in views else None,
+                )
+                for d in phases
+            ],
+            current=assessment.phase,
+            title=_("Signs of each phase, 0 to 100; the group is in phase %(number)s")
+            % {"number": assessment.phase},
+            current_label=_("the group is here"),
+            number=number,
+            legend=Legend(used, manager, members) if views else None,
+        ),
+    }
+
+
+def _charts_as_made(
+    assessment: Assessment, dimensions: Sequence[DimensionView], lang: Lang
+) -> dict[str, Any]:
+    """Policy 1's chart: all nine dimensions on the radar, the members' median beside them."""
+    _ = gettext_for(lang)
+    members = assessment.members
+    return {
+        "radar": radar_svg(
+            [Axis(d.id, _label(d, lang)) for d in dimensions],
+            [
+                Series(_("Scores used in the decision"), assessment.dimensions),
+                *(
+                    [Series(_("Members' median"), members.dimensions, "secondary")]
+                    if members.used
+                    else []
+                ),
+            ],
+            title=_("The team's scores in the nine dimensions, 0 to 100"),
+            number=partial(decimal, lang=lang),
+        ),
+        "phases": None,
+    }

@@ -1,4 +1,8 @@
-"""`/teams/{team_id}`: a team followed over time, its scores as a trend and what changed."""
+"""`/teams/{team_id}`: a team followed over time, its scores as a trend and what changed.
+
+A change is shown as better or worse for the team, not by its sign: fewer signs of phase 1 or 2
+is an improvement (the questionnaire's `better` says which way each dimension improves).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from api.pages.rendering import not_found_page, render
 from api.pages.trend import sparkline_svg
 from readiness import NotFoundError, Policy, questionnaire, usecases
 from readiness.history import Changes
+from readiness.questionnaire import load_questionnaire
 from readiness.usecases import HistoryEntry, StoredAssessment, TeamHistory
 from readiness.vocabulary import Lang
 
@@ -70,9 +75,10 @@ def _described(
         rule = policy.by_id.get(rule_id)
         return rule.title(lang) if rule else rule_id  # a rule since removed from the policy
 
+    better = _better()
     moved = sorted(
-        ((titles[d], delta) for d, delta in change.dimensions.items() if delta),
-        key=lambda pair: -abs(pair[1]),
+        ((titles[d], delta, better[d]) for d, delta in change.dimensions.items() if delta),
+        key=lambda change: -abs(change[1]),
     )
     return {
         "mode": (
@@ -99,9 +105,11 @@ def _trend(
     oldest_first: Sequence[StoredAssessment], titles: dict[str, str], lang: Lang
 ) -> list[dict[str, Any]]:
     _ = gettext_for(lang)
-    series = [(_("Readiness"), [float(s.assessment.readiness) for s in oldest_first])]
+    better = _better()
+    series = [(_("Readiness"), "higher", [float(s.assessment.readiness) for s in oldest_first])]
     series += [
-        (title, [s.assessment.dimensions[d] for s in oldest_first]) for d, title in titles.items()
+        (title, better[d], [s.assessment.dimensions[d] for s in oldest_first])
+        for d, title in titles.items()
     ]
     return [
         {
@@ -110,6 +118,12 @@ def _trend(
             "first": values[0],
             "last": values[-1],
             "delta": values[-1] - values[0],
+            "better": way,
         }
-        for title, values in series
+        for title, way, values in series
     ]
+
+
+def _better() -> dict[str, str]:
+    """Per dimension, which way is better for the team: higher, lower or neutral."""
+    return {d.id: d.better for d in load_questionnaire().dimensions}

@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
-import shutil
+import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 import readiness
-from tests.conftest import make_profile
+from readiness.builder import member_answers_for
+from tests.conftest import STRONG, make_profile
 from tests.support.live_server import LiveServer
 
 # A team on the way: a moderate functional level, a manager still holding on, individual goals
 # for work that needs collaboration. The report then has something to say under every heading.
 SCORES: dict[str, float] = {"functional_level": 55, "manager_readiness": 45}
 CONTEXT = {"goal_type": "individual", "rollout_plan": "stepwise", "current_stage": "none"}
-KEYBOARD_ITEM = "co_able_to_decide"
+KEYBOARD_ITEM = "co_knowledge_to_decide"
+# The fullest report: four members who see the manager's leadership far less kindly than the
+# manager does, signs of conflict, a big launch, a large group, individual goals: ten steps.
+FULL = {
+    **make_profile(
+        {"manager_readiness": 80, "functional_level": 55, "phase_conflict": 55},
+        rollout_plan="big_launch",
+        team_size=12,
+        current_stage="none",
+        goal_type="individual",
+    ),
+    "team_id": "kundtjanst-nord",
+    "member_answers": [
+        member_answers_for(
+            {**STRONG, "manager_readiness": 40, "functional_level": 45, "competence": 60}
+        )
+    ]
+    * 4,
+}
 
 
 def answer_items(page: Page, answers: dict[str, int], *, keyboard: str | None = None) -> None:
@@ -67,10 +86,11 @@ def test_a_manager_fills_in_the_questionnaire_in_swedish_and_reads_the_report(
     expect(browser_page.locator("h1")).to_contain_text(policy.modes[expected.mode].title("sv"))
     recommended = policy.stages[expected.rollout_stage].title("sv")
     expect(browser_page.locator(".stage.is-recommended")).to_contain_text(recommended)
-    steps = browser_page.locator(".checklist li strong")
-    expect(steps).to_have_text([step.title for step in expected.next_steps])
+    expect(browser_page.locator(".limited-by")).to_contain_text("Begränsas av")
+    steps = browser_page.locator(".plan-step .step-title")
+    in_order = sorted(expected.next_steps, key=lambda s: (s.within_days or 0, s.priority or 0))
+    expect(steps).to_have_text([step.title for step in in_order])
     browser_page.screenshot(path=test_output / "report-sv.png", full_page=True)
-    shutil.copyfile(test_output / "report-sv.png", test_output / "report.png")
 
 
 def test_the_report_switches_to_english_on_the_same_page(
@@ -88,9 +108,9 @@ def test_the_report_switches_to_english_on_the_same_page(
     mode = readiness.default_policy().settings.modes[expected.mode].title("en")
     expect(browser_page.locator("h1")).to_contain_text(mode)
     expect(browser_page.locator("#steps-title")).to_have_text("Next steps")
-    expect(browser_page.locator(".checklist li strong").first).to_have_text(
-        expected.next_steps[0].title
-    )
+    expect(browser_page.locator(".period").first).to_contain_text("First 30 days")
+    first = min(expected.next_steps, key=lambda s: (s.within_days or 0, s.priority or 0))
+    expect(browser_page.locator(".plan-step .step-title").first).to_have_text(first.title)
     browser_page.screenshot(path=test_output / "report-en.png", full_page=True)
 
 
@@ -116,19 +136,28 @@ def test_a_missing_answer_is_shown_at_its_item_with_the_other_answers_kept(
     assert checked_radios(browser_page) == expected | {"reorganization": "no"}
 
 
-def test_the_printed_report_leaves_out_the_navigation(
+def pdf_pages(pdf: bytes) -> int:
+    """The pages of a PDF as Chromium writes it: one `/Type /Page` object each."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def test_the_full_report_prints_on_at_most_two_pages_without_the_navigation(
     browser_page: Page, server: LiveServer, test_output: Path
 ) -> None:
-    profile = make_profile(SCORES, **CONTEXT)
-    stored = browser_page.request.post(f"{server.url}/api/v1/assessments", data=profile).json()
+    stored = browser_page.request.post(f"{server.url}/api/v1/assessments", data=FULL).json()
+    assert len(stored["assessment"]["next_steps"]) >= 10
+    assert stored["assessment"]["views"]
     browser_page.goto(f"{server.url}/assessments/{stored['id']}")
+    browser_page.screenshot(path=test_output / "report.png", full_page=True)
 
     browser_page.emulate_media(media="print")
+    pdf = browser_page.pdf(path=test_output / "report.pdf", format="A4")
 
     expect(browser_page.locator(".site-header")).to_be_hidden()
     expect(browser_page.locator(".report-meta .no-print")).to_be_hidden()
-    expect(browser_page.locator(".checklist")).to_be_visible()
-    browser_page.pdf(path=test_output / "report.pdf", format="A4")
+    expect(browser_page.locator(".plan")).to_have_count(2)
+    expect(browser_page.locator("svg.phases")).to_be_visible()
+    assert 1 <= pdf_pages(pdf) <= 2
 
 
 def test_a_keyboard_user_can_skip_to_the_content(browser_page: Page, server: LiveServer) -> None:

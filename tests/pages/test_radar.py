@@ -65,6 +65,48 @@ def test_a_legend_appears_only_when_there_is_more_than_one_series() -> None:
     assert len(re.findall(r'class="radar-legend', two)) == 2
 
 
+def test_three_series_each_have_their_own_style_and_legend() -> None:
+    series = [
+        Series("used", dict.fromkeys("abcd", 50.0)),
+        Series("manager", dict.fromkeys("abcd", 80.0), "secondary"),
+        Series("members", dict.fromkeys("abcd", 40.0), "tertiary"),
+    ]
+
+    svg = radar_svg(AXES, series, title="t")
+
+    assert points(svg, "tertiary")[0] == pytest.approx((CENTRE[0], CENTRE[1] - RADIUS * 0.4))
+    assert re.findall(r'class="radar-legend radar-(\w+)"', svg) == [
+        "primary",
+        "secondary",
+        "tertiary",
+    ]
+
+
+def test_the_description_writes_scores_the_readers_way() -> None:
+    svg = radar_svg(
+        AXES,
+        [Series("s", {"a": 52.5, "b": 40.0})],
+        title="t",
+        number=lambda value: f"{value:g}".replace(".", ","),
+    )
+
+    assert "s: A 52,5; B 40." in svg
+
+
+@pytest.mark.parametrize("count", [3, 5, 9])
+def test_the_picture_holds_every_label_and_little_else(count: int) -> None:
+    axes = [Axis(str(n), "A label long enough to wrap onto three lines") for n in range(count)]
+
+    svg = ET.fromstring(radar_svg(axes, [Series("s", {})], title="t"))
+
+    left, top, width, height = map(float, svg.get("viewBox", "").split())
+    ys = [float(span.get("y", "")) for span in svg.iter(f"{SVG}tspan")]
+    assert (left, width) == (0, 680)
+    assert top <= min(ys) - 12  # room for the top line's letters
+    assert max(ys) <= top + height
+    assert top >= min(ys) - 40  # no empty band above
+
+
 def test_fewer_than_three_axes_is_not_a_radar_chart() -> None:
     with pytest.raises(ValueError, match="three axes"):
         radar_svg(AXES[:2], [], title="t")
