@@ -23,7 +23,8 @@ from sqlalchemy.exc import SQLAlchemyError, StatementError
 
 from api.schemas import ErrorResponse, ValidationErrorResponse
 from api.storage.database import StorageError
-from readiness import EngineError, NotFoundError, ProfileError
+from readiness import ConflictError, EngineError, InputError, NotFoundError, ProfileError
+from readiness.tabular import TableError
 
 logger = logging.getLogger("readiness.error")
 
@@ -37,7 +38,10 @@ VALIDATION: Responses = {
         "description": "Rejected: each problem names the parameter, item or field at fault",
     }
 }
-NOT_FOUND: Responses = {404: {"model": ErrorResponse, "description": "No such assessment or team"}}
+NOT_FOUND: Responses = {
+    404: {"model": ErrorResponse, "description": "No such assessment, team or organisation"}
+}
+CONFLICT: Responses = {409: {"model": ErrorResponse, "description": "It exists already"}}
 BODY: Responses = {
     413: {"model": ErrorResponse, "description": "The request body is larger than allowed"},
     415: {"model": ErrorResponse, "description": "The request body is not JSON"},
@@ -65,6 +69,9 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(ProfileError, _profile_rejected)
     app.add_exception_handler(RequestValidationError, _request_rejected)
     app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(InputError, _input_rejected)
+    app.add_exception_handler(TableError, _table_rejected)
+    app.add_exception_handler(ConflictError, _conflict)
     app.add_exception_handler(EngineError, _engine_failed)
     # A handler for a base class answers its subclasses too: IntegrityError, OperationalError, …
     app.add_exception_handler(StorageError, _storage_failed)
@@ -88,6 +95,22 @@ def _request_rejected(_request: Request, error: Exception) -> JSONResponse:
 
 def _not_found(_request: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(error)}, status_code=404)
+
+
+def _input_rejected(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, InputError)
+    return _unprocessable(
+        {"loc": [error.source, *problem.loc], "msg": problem.message, "type": problem.type}
+        for problem in error.problems
+    )
+
+
+def _table_rejected(_request: Request, error: Exception) -> JSONResponse:
+    return _unprocessable([{"loc": ["body"], "msg": str(error), "type": "table_invalid"}])
+
+
+def _conflict(_request: Request, error: Exception) -> JSONResponse:
+    return JSONResponse({"detail": str(error)}, status_code=409)
 
 
 def _detail(error: Mapping[str, Any]) -> dict[str, Any]:

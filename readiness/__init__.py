@@ -8,7 +8,9 @@ The policy is the handbook *Tillit och medledarskap* encoded as rules in `rules/
 """
 
 from readiness.errors import (
+    ConflictError,
     EngineError,
+    InputError,
     NotFoundError,
     PolicyError,
     Problem,
@@ -24,9 +26,11 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Assessment",
+    "ConflictError",
     "Context",
     "EngineError",
     "Finding",
+    "InputError",
     "Members",
     "NextStep",
     "NotFoundError",

@@ -51,3 +51,20 @@ class EngineError(ReadinessError):
 
 class NotFoundError(ReadinessError, LookupError):
     """Something asked for by id does not exist (an assessment, a team)."""
+
+
+class InputError(ReadinessError, ValueError):
+    """A request other than a team profile was rejected: a name, a unit, a team list for a wave.
+
+    `problems` name each parameter or field at fault; `source` says where they were given
+    (`body` or `query`), so that an edge can locate them for its reader.
+    """
+
+    def __init__(self, problems: Sequence[Problem], source: str = "body") -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        super().__init__("; ".join(f"{p.where()}: {p.message}" for p in self.problems))
+
+
+class ConflictError(ReadinessError):
+    """Something to be made already exists (an organisation, a unit with that id)."""

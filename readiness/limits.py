@@ -3,9 +3,8 @@ pages' messages all read them from here."""
 
 from __future__ import annotations
 
-# A team id names a team in addresses and files: short, and without characters a URL must escape.
+# A team id names a team in addresses and files: short (readiness.teams says what it may hold).
 TEAM_ID_MAX_LENGTH = 64
-TEAM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 TEAM_SIZE = (2, 500)  # people in the group; a larger "team" is an organisation
 MONTHS_TOGETHER = (0, 600)  # fifty years

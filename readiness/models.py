@@ -28,10 +28,10 @@ from readiness.limits import (
     MONTHS_TOGETHER,
     NEW_MEMBERS_SHARE,
     TEAM_ID_MAX_LENGTH,
-    TEAM_ID_PATTERN,
     TEAM_SIZE,
 )
 from readiness.questionnaire import Respondent, load_questionnaire
+from readiness.teams import team_slug
 from readiness.vocabulary import (
     CurrentStage,
     GoalType,
@@ -101,14 +101,24 @@ Score = Annotated[
 ]
 ItemId = Annotated[str, AfterValidator(_manager_item)]
 MemberItemId = Annotated[str, AfterValidator(_member_item)]
+
+
+def _team_slug(text: str) -> str:
+    try:
+        return team_slug(text)
+    except ValueError as error:
+        raise PydanticCustomError("team_id", str(error)) from None
+
+
 TeamId = Annotated[
     str,
     Field(
         min_length=1,
         max_length=TEAM_ID_MAX_LENGTH,
-        pattern=TEAM_ID_PATTERN,
-        description="letters, digits, '.', '_' and '-', starting with a letter or digit",
+        description="letters of any script, digits, '.', '_' and '-', starting with a letter or "
+        "digit; case-insensitive (stored in lower case): 'Kundtjänst-Nord' is 'kundtjänst-nord'",
     ),
+    AfterValidator(_team_slug),
 ]
 
 

@@ -64,7 +64,15 @@ class Dimension(BaseModel):
 
     def items_of(self, respondent: Respondent) -> tuple[Item, ...]:
         """The items `respondent` answers."""
-        return tuple(item for item in self.items if item.answered_by_(respondent))
+        return self._by_respondent[respondent]
+
+    @cached_property
+    def _by_respondent(self) -> dict[Respondent, tuple[Item, ...]]:
+        # Asked for every dimension of every profile validated: worked out once.
+        return {
+            who: tuple(item for item in self.items if item.answered_by_(who))
+            for who in ("manager", "members")
+        }
 
     def min_answers_of(self, respondent: Respondent) -> int:
         """At least half of the items a respondent answers (docs/contract.md §4.3); 0 for none."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,6 +30,18 @@ STRONG = {
 READY_CONTEXT = {"goal_type": "group", "rollout_plan": "stepwise", "current_stage": "pilot"}
 
 ProfileFactory = Callable[..., dict[str, Any]]
+
+
+_databases = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database of each kind, new for every test."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'readiness.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.create_database(f"test_{next(_databases)}")
 
 
 @pytest.fixture(scope="session")

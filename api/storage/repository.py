@@ -24,6 +24,9 @@ class SqlAssessmentRepository:
         self._session = session
 
     def add(self, stored: StoredAssessment) -> None:
+        self.add_hashed(stored, None)
+
+    def add_hashed(self, stored: StoredAssessment, profile_hash: str | None) -> None:
         assessment = stored.assessment
         self._session.add(
             AssessmentRow(
@@ -40,9 +43,25 @@ class SqlAssessmentRepository:
                 readiness=assessment.readiness,
                 profile=stored.profile.model_dump(mode="json"),
                 assessment=assessment.model_dump(mode="json"),
+                profile_hash=profile_hash,
             )
         )
         self._session.flush()
+
+    def find_same(
+        self, org_id: str, team_id: str, profile_hash: str, policy_version: str
+    ) -> StoredAssessment | None:
+        row = self._session.scalar(
+            select(AssessmentRow)
+            .where(
+                AssessmentRow.org_id == org_id,
+                AssessmentRow.team_id == team_id,
+                AssessmentRow.profile_hash == profile_hash,
+                AssessmentRow.policy_version == policy_version,
+            )
+            .limit(1)
+        )
+        return _stored(row) if row else None
 
     def get(self, assessment_id: str) -> StoredAssessment:
         row = self._session.scalar(select(AssessmentRow).where(AssessmentRow.id == assessment_id))

@@ -7,6 +7,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.storage.org_repository import SqlOrganisations, SqlTeams, SqlWaves
 from api.storage.repository import SqlAssessmentRepository
 
 
@@ -14,6 +15,9 @@ class SqlUnitOfWork:
     """`with uow:` opens a session; `commit()` keeps the writes, leaving the block drops the rest."""
 
     assessments: SqlAssessmentRepository
+    organisations: SqlOrganisations
+    teams: SqlTeams
+    waves: SqlWaves
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -24,6 +28,9 @@ class SqlUnitOfWork:
             raise RuntimeError("this unit of work is already open")
         self._session = self._sessions()
         self.assessments = SqlAssessmentRepository(self._session)
+        self.organisations = SqlOrganisations(self._session)
+        self.teams = SqlTeams(self._session)
+        self.waves = SqlWaves(self._session)
         return self
 
     def __exit__(

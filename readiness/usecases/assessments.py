@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
 from readiness.errors import ProfileError
 from readiness.models import Assessment, TeamProfile
+from readiness.organisation import Team, TeamStatus
 from readiness.policy import Policy
 from readiness.questionnaire import load_questionnaire
 from readiness.service import assess, parse_profile
 from readiness.usecases.ports import DEFAULT_ORG, StoredAssessment, StoredProfile, UnitOfWork
-from readiness.vocabulary import Lang
+from readiness.vocabulary import CAVEATS, CurrentStage, Lang
 
 Clock = Callable[[], datetime]
 
@@ -37,24 +38,76 @@ def assess_and_store(
     org_id: str = DEFAULT_ORG,
     clock: Clock = utc_now,
 ) -> StoredAssessment:
-    """Assess a profile and keep both, committed when this returns (ProfileError keeps nothing)."""
+    """Assess a profile and keep both, committed when this returns (ProfileError keeps nothing).
+
+    A team the organisation knows stands where it stands: a profile that does not say its current
+    stage is assessed at the team's (which a confirmed rollout wave may have moved).
+    """
     valid = parse_profile(profile)
-    assessment = assess(valid, lang, policy=policy)
+    with uow:
+        uow.organisations.get(org_id)
+        stored = store(uow, valid, lang, policy, org_id=org_id, clock=clock)
+        uow.commit()
+    return stored
+
+
+def store(
+    uow: UnitOfWork,
+    profile: TeamProfile,
+    lang: Lang,
+    policy: Policy,
+    *,
+    org_id: str,
+    clock: Clock,
+    profile_hash: str | None = None,
+) -> StoredAssessment:
+    """Assess and add inside an open unit of work, and keep the team's latest outcome beside it."""
+    team = uow.teams.get(org_id, profile.team_id) if profile.team_id else None
+    if team is not None and "current_stage" not in profile.context.model_fields_set:
+        context = profile.context.model_copy(update={"current_stage": team.current_stage})
+        profile = profile.model_copy(update={"context": context})
+    assessment = assess(profile, lang, policy=policy)
     stored = StoredAssessment(
         id=str(uuid4()),
         org_id=org_id,
-        team_id=valid.team_id,
+        team_id=profile.team_id,
         created_at=clock(),
         lang=lang,
         policy_version=assessment.policy_version,
         questionnaire_version=assessment.questionnaire_version,
-        profile=StoredProfile.of(valid),
+        profile=StoredProfile.of(profile),
         assessment=assessment,
     )
-    with uow:
+    if profile_hash is None:
         uow.assessments.add(stored)
-        uow.commit()
+    else:
+        uow.assessments.add_hashed(stored, profile_hash)
+    if profile.team_id is not None:
+        uow.teams.save(with_outcome(team, stored, profile.context.current_stage))
     return stored
+
+
+def with_outcome(team: Team | None, stored: StoredAssessment, current: CurrentStage) -> Team:
+    """`team` (or a new one) with `stored` as its latest assessment."""
+    assessment = stored.assessment
+    before = team.status if team else None
+    status = TeamStatus(
+        assessment_id=stored.id,
+        assessed_at=stored.created_at,
+        mode=assessment.mode,
+        rollout_stage=assessment.rollout_stage,
+        readiness=assessment.readiness,
+        limiting=tuple(assessment.limiting),
+        caveats=tuple(sorted({f.caveat for f in assessment.findings}, key=CAVEATS.index)),
+        reassess_by=stored.created_at + timedelta(days=assessment.reassess_in_days),
+        previous_mode=before.mode if before else None,
+        previous_stage=before.rollout_stage if before else None,
+        previous_readiness=before.readiness if before else None,
+    )
+    if team is None:
+        assert stored.team_id is not None
+        team = Team(stored.org_id, stored.team_id, None, None, current, stored.created_at)
+    return dataclasses.replace(team, current_stage=current, status=status)
 
 
 def read_assessment(

@@ -6,6 +6,7 @@ in-memory one for tests and for a library user who wants no database.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -14,6 +15,7 @@ from typing import Any, Protocol, Self
 from pydantic import BaseModel, ConfigDict, Field
 
 from readiness.models import Assessment, TeamProfile
+from readiness.organisation import Organisation, Team, TeamFilter, Unit, Wave
 from readiness.service import parse_profile
 from readiness.vocabulary import Lang
 
@@ -72,12 +74,63 @@ class AssessmentRepository(Protocol):
     ) -> list[StoredAssessment]:
         """A team's assessments, newest first, at most `limit`; empty for a team with none."""
 
+    def find_same(
+        self, org_id: str, team_id: str, profile_hash: str, policy_version: str
+    ) -> StoredAssessment | None:
+        """An assessment of this team made from the same profile under the same policy."""
+
+    def add_hashed(self, stored: StoredAssessment, profile_hash: str) -> None:
+        """Keep `stored`, findable by `find_same` under `profile_hash`."""
+
+
+class OrganisationRepository(Protocol):
+    """Organisations and their units."""
+
+    def add(self, organisation: Organisation) -> None: ...
+
+    def get(self, org_id: str) -> Organisation:
+        """The organisation; NotFoundError when there is none."""
+
+    def all(self) -> list[Organisation]: ...
+
+    def add_unit(self, unit: Unit) -> None: ...
+
+    def units(self, org_id: str) -> list[Unit]:
+        """Every unit of the organisation, in the order they were made."""
+
+
+class TeamRepository(Protocol):
+    """Teams with their latest outcome; `save` inserts or replaces."""
+
+    def get(self, org_id: str, team_id: str) -> Team | None: ...
+
+    def save(self, team: Team) -> None: ...
+
+    def find(self, org_id: str, where: TeamFilter) -> Iterator[Team]:
+        """The teams that match, sorted by id; streamed, never all in memory at once."""
+
+
+class WaveRepository(Protocol):
+    def add(self, wave: Wave) -> None: ...
+
+    def of(self, org_id: str) -> list[Wave]:
+        """The organisation's waves, newest first, each with its moves."""
+
 
 class UnitOfWork(Protocol):
     """One transaction: what is written inside `with uow:` is kept only if `commit()` is called."""
 
     @property
     def assessments(self) -> AssessmentRepository: ...
+
+    @property
+    def organisations(self) -> OrganisationRepository: ...
+
+    @property
+    def teams(self) -> TeamRepository: ...
+
+    @property
+    def waves(self) -> WaveRepository: ...
 
     def __enter__(self) -> Self: ...
 

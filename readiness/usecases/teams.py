@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from readiness.errors import NotFoundError
 from readiness.history import Changes, changes
+from readiness.usecases.organisations import slug
 from readiness.usecases.ports import DEFAULT_ORG, StoredAssessment, UnitOfWork
 
 MAX_HISTORY = 100
@@ -34,6 +35,7 @@ def team_history(
     """
     if not 1 <= limit <= MAX_HISTORY:
         raise ValueError(f"limit must be 1..{MAX_HISTORY}, got {limit}")
+    team_id = slug(team_id, "team_id")  # "Nord" and "nord" are one team
     with uow:
         newest_first = uow.assessments.team_history(team_id, org_id=org_id, limit=limit + 1)
     if not newest_first:

@@ -1,19 +1,25 @@
 """The schema comes from the migrations, and it is the one the tables describe."""
 
+import json
+from datetime import UTC, datetime, timedelta
+
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from api.storage.database import make_engine
-from api.storage.migrate import current_revision, upgrade, upgrade_engine
+from api.storage.migrate import alembic_config, current_revision, upgrade, upgrade_engine
 from api.storage.tables import Base
+from readiness import assess
+from tests.conftest import with_members
 
 
 def test_migrating_an_empty_database_brings_it_to_the_newest_revision(database_url: str) -> None:
     message = upgrade(database_url)
 
-    assert "schema revision 0001" in message
-    assert current_revision(create_engine(database_url)) == "0001"
+    assert "schema revision 0002" in message
+    assert current_revision(create_engine(database_url)) == "0002"
 
 
 def test_migrating_twice_changes_nothing(database_url: str) -> None:
@@ -22,7 +28,7 @@ def test_migrating_twice_changes_nothing(database_url: str) -> None:
 
     revision = upgrade_engine(engine)
 
-    assert revision == "0001"
+    assert revision == "0002"
     engine.dispose()
 
 
@@ -44,4 +50,53 @@ def test_the_history_of_a_team_is_read_through_an_index(database_url: str) -> No
     indexes = {i["name"]: i["column_names"] for i in inspect(engine).get_indexes("assessments")}
 
     assert indexes["ix_assessments_org_team_created"] == ["org_id", "team_id", "created_at"]
+    engine.dispose()
+
+
+def test_migration_0002_folds_team_ids_and_gives_each_team_its_latest_outcome(
+    database_url: str,
+) -> None:
+    engine = make_engine(database_url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    made = datetime(2026, 3, 1, tzinfo=UTC)
+    older = assess(with_members(3, {"functional_level": 30}))
+    newer = assess(with_members(3))
+    insert = text(
+        "INSERT INTO assessments (id, org_id, team_id, created_at, lang, policy_version, "
+        "questionnaire_version, mode, rollout_stage, phase, readiness, profile, assessment) "
+        "VALUES (:id, 'default', :team, :at, 'sv', :policy, '2027.1', :mode, :stage, :phase, "
+        ":readiness, :profile, :assessment)"
+    )
+    with engine.begin() as connection:
+        for n, (team, assessment) in enumerate((("Nord", older), ("nord", newer))):
+            connection.execute(
+                insert,
+                {
+                    "id": f"00000000-0000-4000-8000-00000000000{n}",
+                    "team": team,
+                    "at": made + timedelta(days=n),
+                    "policy": assessment.policy_version,
+                    "mode": assessment.mode,
+                    "stage": assessment.rollout_stage,
+                    "phase": assessment.phase,
+                    "readiness": assessment.readiness,
+                    "profile": json.dumps({"answers": {}, "context": {"current_stage": "pilot"}}),
+                    "assessment": json.dumps(assessment.model_dump(mode="json")),
+                },
+            )
+
+    upgrade_engine(engine)
+
+    with engine.connect() as connection:
+        teams = connection.execute(
+            text("SELECT id, mode, previous_mode, current_stage, last_assessment_id FROM teams")
+        ).all()
+        ids = {row[0] for row in connection.execute(text("SELECT team_id FROM assessments"))}
+    assert ids == {"nord"}
+    assert [tuple(row) for row in teams] == [
+        ("nord", newer.mode, older.mode, "pilot", "00000000-0000-4000-8000-000000000001")
+    ]
     engine.dispose()

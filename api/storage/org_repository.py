@@ -1,0 +1,196 @@
+"""Organisations, units, teams and waves in SQL, inside the caller's session (its unit of work)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, cast
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from api.storage.tables import OrganisationRow, TeamRow, UnitRow, WaveRow, WaveTeamRow
+from readiness import NotFoundError
+from readiness.organisation import (
+    Organisation,
+    Team,
+    TeamFilter,
+    TeamStatus,
+    Unit,
+    UnitKind,
+    Wave,
+    WaveMove,
+)
+from readiness.vocabulary import CurrentStage, Mode, Stage
+
+STREAM_CHUNK = 1_000  # teams fetched at a time when a list or a portfolio streams
+
+
+class SqlOrganisations:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, organisation: Organisation) -> None:
+        self._session.add(OrganisationRow(**vars(organisation)))
+        self._session.flush()
+
+    def get(self, org_id: str) -> Organisation:
+        row = self._session.get(OrganisationRow, org_id)
+        if row is None:
+            raise NotFoundError(f"no organisation {org_id}")
+        return Organisation(row.id, row.name, row.created_at)
+
+    def all(self) -> list[Organisation]:
+        rows = self._session.scalars(select(OrganisationRow).order_by(OrganisationRow.id))
+        return [Organisation(r.id, r.name, r.created_at) for r in rows]
+
+    def add_unit(self, unit: Unit) -> None:
+        self._session.add(UnitRow(**vars(unit)))
+        self._session.flush()
+
+    def units(self, org_id: str) -> list[Unit]:
+        rows = self._session.scalars(
+            select(UnitRow).where(UnitRow.org_id == org_id).order_by(UnitRow.created_at)
+        )
+        return [
+            Unit(r.id, r.org_id, r.slug, r.name, cast(UnitKind, r.kind), r.parent_id, r.created_at)
+            for r in rows
+        ]
+
+
+class SqlTeams:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self, org_id: str, team_id: str) -> Team | None:
+        row = self._session.get(TeamRow, (org_id, team_id))
+        return _team(row) if row else None
+
+    def save(self, team: Team) -> None:
+        self._session.merge(TeamRow(**_columns(team)))
+        self._session.flush()
+
+    def find(self, org_id: str, where: TeamFilter) -> Iterator[Team]:
+        query: Select[TeamRow] = (
+            select(TeamRow).where(TeamRow.org_id == org_id).order_by(TeamRow.id)
+        )
+        if where.unit_ids is not None:
+            query = query.where(TeamRow.unit_id.in_(sorted(where.unit_ids)))
+        if where.assessed_only or where.mode or where.stage or where.due_by:
+            query = query.where(TeamRow.last_assessment_id.is_not(None))
+        if where.mode:
+            query = query.where(TeamRow.mode == where.mode)
+        if where.stage:
+            query = query.where(TeamRow.rollout_stage == where.stage)
+        if where.due_by:
+            query = query.where(TeamRow.reassess_by <= where.due_by)
+        for row in self._session.scalars(query.execution_options(yield_per=STREAM_CHUNK)):
+            yield _team(row)
+
+
+class SqlWaves:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, wave: Wave) -> None:
+        self._session.add(
+            WaveRow(id=wave.id, org_id=wave.org_id, name=wave.name, created_at=wave.created_at)
+        )
+        self._session.flush()
+        self._session.add_all(
+            WaveTeamRow(
+                wave_id=wave.id, team_id=m.team_id, from_stage=m.from_stage, to_stage=m.to_stage
+            )
+            for m in wave.moves
+        )
+        self._session.flush()
+
+    def of(self, org_id: str) -> list[Wave]:
+        waves = self._session.scalars(
+            select(WaveRow).where(WaveRow.org_id == org_id).order_by(WaveRow.created_at.desc())
+        ).all()
+        moves: dict[str, list[WaveMove]] = {}
+        if waves:
+            rows = self._session.scalars(
+                select(WaveTeamRow)
+                .where(WaveTeamRow.wave_id.in_([w.id for w in waves]))
+                .order_by(WaveTeamRow.team_id)
+            )
+            for m in rows:
+                moves.setdefault(m.wave_id, []).append(
+                    WaveMove(
+                        m.team_id, cast(CurrentStage, m.from_stage), cast(CurrentStage, m.to_stage)
+                    )
+                )
+        return [
+            Wave(w.id, w.org_id, w.name, w.created_at, tuple(moves.get(w.id, ()))) for w in waves
+        ]
+
+
+def _team(row: TeamRow) -> Team:
+    status = None
+    if row.last_assessment_id is not None:
+        assert row.last_assessed_at is not None
+        assert row.reassess_by is not None
+        status = TeamStatus(
+            assessment_id=row.last_assessment_id,
+            assessed_at=row.last_assessed_at,
+            mode=cast(Mode, row.mode),
+            rollout_stage=cast(Stage, row.rollout_stage),
+            readiness=int(row.readiness or 0),
+            limiting=tuple(filter(None, (row.limiting or "").split(","))),
+            caveats=tuple(filter(None, (row.caveats or "").split(","))),
+            reassess_by=row.reassess_by,
+            previous_mode=cast(Mode | None, row.previous_mode),
+            previous_stage=cast(Stage | None, row.previous_stage),
+            previous_readiness=row.previous_readiness,
+        )
+    return Team(
+        org_id=row.org_id,
+        id=row.id,
+        name=row.name,
+        unit_id=row.unit_id,
+        current_stage=cast(CurrentStage, row.current_stage),
+        created_at=row.created_at,
+        status=status,
+    )
+
+
+def _columns(team: Team) -> dict[str, Any]:
+    status = team.status
+    columns: dict[str, Any] = {
+        "org_id": team.org_id,
+        "id": team.id,
+        "name": team.name,
+        "unit_id": team.unit_id,
+        "current_stage": team.current_stage,
+        "created_at": team.created_at,
+    }
+    if status is None:
+        return columns | dict.fromkeys(
+            (
+                "last_assessment_id",
+                "last_assessed_at",
+                "mode",
+                "rollout_stage",
+                "readiness",
+                "limiting",
+                "caveats",
+                "reassess_by",
+                "previous_mode",
+                "previous_stage",
+                "previous_readiness",
+            )
+        )
+    return columns | {
+        "last_assessment_id": status.assessment_id,
+        "last_assessed_at": status.assessed_at,
+        "mode": status.mode,
+        "rollout_stage": status.rollout_stage,
+        "readiness": status.readiness,
+        "limiting": ",".join(status.limiting) or None,
+        "caveats": ",".join(status.caveats) or None,
+        "reassess_by": status.reassess_by,
+        "previous_mode": status.previous_mode,
+        "previous_stage": status.previous_stage,
+        "previous_readiness": status.previous_readiness,
+    }

@@ -1,0 +1,95 @@
+"""Organisations, their units and their teams, as an HR partner follows them.
+
+An organisation holds a tree of units (förvaltning → avdelning → enhet) and teams. A team has a
+stable id, a case-insensitive slug (`readiness.teams.team_slug`), a display name in any script, a
+unit, the rollout stage it stands at today, and the outcome of its latest assessment kept beside
+it, so that lists and portfolios never need to read assessment documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+from readiness.vocabulary import CurrentStage, Mode, Stage
+
+UnitKind = Literal["forvaltning", "avdelning", "enhet", "other"]
+UNIT_KINDS: tuple[UnitKind, ...] = ("forvaltning", "avdelning", "enhet", "other")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    org_id: str
+    slug: str
+    name: str
+    kind: UnitKind
+    parent_id: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class TeamStatus:
+    """The outcome of a team's latest assessment, and of the one before it."""
+
+    assessment_id: str
+    assessed_at: datetime
+    mode: Mode
+    rollout_stage: Stage
+    readiness: int
+    limiting: tuple[str, ...]
+    caveats: tuple[str, ...]  # of the latest assessment's findings
+    reassess_by: datetime
+    previous_mode: Mode | None = None
+    previous_stage: Stage | None = None
+    previous_readiness: int | None = None
+
+
+@dataclass(frozen=True)
+class Team:
+    org_id: str
+    id: str
+    name: str | None
+    unit_id: str | None
+    current_stage: CurrentStage
+    created_at: datetime
+    status: TeamStatus | None = None
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.id
+
+
+@dataclass(frozen=True)
+class TeamFilter:
+    """Which teams a list or a portfolio covers; None means any."""
+
+    unit_ids: frozenset[str] | None = None
+    mode: Mode | None = None
+    stage: Stage | None = None
+    due_by: datetime | None = None  # reassessment due at or before this time
+    assessed_only: bool = False
+
+
+@dataclass(frozen=True)
+class WaveMove:
+    team_id: str
+    from_stage: CurrentStage
+    to_stage: CurrentStage
+
+
+@dataclass(frozen=True)
+class Wave:
+    id: str
+    org_id: str
+    name: str
+    created_at: datetime
+    moves: tuple[WaveMove, ...] = field(default=())

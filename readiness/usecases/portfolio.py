@@ -1,0 +1,181 @@
+"""Many teams at a glance for an HR partner: the team list and the portfolio of a unit.
+
+No league table: teams are counted and grouped by mode and stage and listed by name or by date,
+never ranked by score. Readiness is the weakest of four conditions; ranking teams on it would
+turn a conversation aid into a competition (the team health checks' lesson) and invite teams to
+answer for the ranking instead of for themselves.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+from readiness.organisation import Team, TeamFilter, Unit
+from readiness.usecases.assessments import utc_now
+from readiness.usecases.organisations import within
+from readiness.usecases.ports import DEFAULT_ORG, UnitOfWork
+from readiness.vocabulary import MODES, STAGES, Mode, Stage, stage_of_current
+
+READINESS_BINS = tuple((low, low + 9 if low < 90 else 100) for low in range(0, 100, 10))
+Sort = Literal["name", "date"]
+
+
+@dataclass(frozen=True)
+class TeamSummary:
+    """One team's line in a list: never its answers, only its latest outcome."""
+
+    team: Team
+    unit: Unit | None
+
+    @property
+    def due(self) -> bool:
+        return self.team.status is not None and self.team.status.reassess_by <= utc_now()
+
+
+@dataclass(frozen=True)
+class Change:
+    """How the teams moved since their previous assessment."""
+
+    first: int = 0  # assessed once only
+    mode_up: int = 0
+    mode_down: int = 0
+    stage_up: int = 0
+    stage_down: int = 0
+    unchanged: int = 0
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    org_id: str
+    unit: Unit | None
+    teams: int
+    assessed: int
+    by_mode: dict[Mode, int]
+    by_stage: dict[Stage, int]
+    readiness: list[tuple[int, int, int]]  # (lowest, highest, teams) per band of ten
+    limiting: list[tuple[str, int]]  # most common first
+    caveats: list[tuple[str, int]]
+    change: Change
+    due: list[TeamSummary]  # past their reassessment date, the longest overdue first
+    groups: list[tuple[Mode, Stage, list[TeamSummary]]] = field(default_factory=list)
+
+
+def team_list(
+    uow: UnitOfWork,
+    org_id: str = DEFAULT_ORG,
+    *,
+    unit: str | None = None,
+    mode: Mode | None = None,
+    stage: Stage | None = None,
+    due: bool = False,
+    sort: Sort = "name",
+    now: datetime | None = None,
+) -> Iterator[TeamSummary]:
+    """The teams that match, by name (or by latest assessment, newest first); streamed."""
+    with uow:
+        uow.organisations.get(org_id)
+        units = uow.organisations.units(org_id)
+        where = TeamFilter(
+            unit_ids=within(units, unit) if unit else None,
+            mode=mode,
+            stage=stage,
+            due_by=(now or utc_now()) if due else None,
+        )
+        by_id = {u.id: u for u in units}
+        found = (TeamSummary(t, by_id.get(t.unit_id or "")) for t in uow.teams.find(org_id, where))
+        if sort == "name":
+            yield from sorted(found, key=lambda s: (s.team.display_name.casefold(), s.team.id))
+        else:
+            yield from sorted(found, key=_newest_first)
+
+
+def portfolio(
+    uow: UnitOfWork,
+    org_id: str = DEFAULT_ORG,
+    *,
+    unit: str | None = None,
+    now: datetime | None = None,
+) -> Portfolio:
+    """What an HR partner needs before a rollout, for the organisation or one unit and below."""
+    now = now or utc_now()
+    with uow:
+        uow.organisations.get(org_id)
+        units = uow.organisations.units(org_id)
+        chosen = next((u for u in units if u.slug == unit), None) if unit else None
+        where = TeamFilter(unit_ids=within(units, unit) if unit else None)
+        by_id = {u.id: u for u in units}
+        teams = [TeamSummary(t, by_id.get(t.unit_id or "")) for t in uow.teams.find(org_id, where)]
+    assessed = [s for s in teams if s.team.status is not None]
+    statuses = [s.team.status for s in assessed if s.team.status is not None]
+    bins = Counter(
+        next(i for i, (_, high) in enumerate(READINESS_BINS) if st.readiness <= high)
+        for st in statuses
+    )
+    groups: dict[tuple[Mode, Stage], list[TeamSummary]] = {}
+    for summary in assessed:
+        status = summary.team.status
+        assert status is not None
+        groups.setdefault((status.mode, status.rollout_stage), []).append(summary)
+    return Portfolio(
+        org_id=org_id,
+        unit=chosen,
+        teams=len(teams),
+        assessed=len(assessed),
+        by_mode={m: sum(st.mode == m for st in statuses) for m in MODES},
+        by_stage={s: sum(st.rollout_stage == s for st in statuses) for s in STAGES},
+        readiness=[(low, high, bins[i]) for i, (low, high) in enumerate(READINESS_BINS)],
+        limiting=Counter(d for st in statuses for d in st.limiting).most_common(),
+        caveats=Counter(c for st in statuses for c in st.caveats).most_common(),
+        change=_change(statuses),
+        due=sorted(
+            (s for s in assessed if s.team.status and s.team.status.reassess_by <= now),
+            key=lambda s: s.team.status.reassess_by if s.team.status else now,
+        ),
+        groups=[
+            (
+                mode,
+                stage,
+                sorted(groups[(mode, stage)], key=lambda s: s.team.display_name.casefold()),
+            )
+            for mode in reversed(MODES)
+            for stage in reversed(STAGES)
+            if (mode, stage) in groups
+        ],
+    )
+
+
+def _change(statuses: list) -> Change:  # type: ignore[type-arg]
+    counts: Counter[str] = Counter()
+    for st in statuses:
+        if st.previous_mode is None:
+            counts["first"] += 1
+            continue
+        mode = MODES.index(st.mode) - MODES.index(st.previous_mode)
+        stage = STAGES.index(st.rollout_stage) - STAGES.index(st.previous_stage)
+        if mode > 0:
+            counts["mode_up"] += 1
+        elif mode < 0:
+            counts["mode_down"] += 1
+        if stage > 0:
+            counts["stage_up"] += 1
+        elif stage < 0:
+            counts["stage_down"] += 1
+        if mode == 0 and stage == 0:
+            counts["unchanged"] += 1
+    return Change(**counts)
+
+
+def _newest_first(summary: TeamSummary) -> tuple[float, str]:
+    status = summary.team.status
+    return (-(status.assessed_at.timestamp()) if status else float("inf"), summary.team.id)
+
+
+def ahead(team: Team) -> bool:
+    """Whether the team's recommended stage is ahead of where it stands today."""
+    return team.status is not None and STAGES.index(team.status.rollout_stage) > STAGES.index(
+        stage_of_current(team.current_stage)
+    )

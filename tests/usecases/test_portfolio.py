@@ -1,0 +1,70 @@
+"""The portfolio and the team list: counts that add up, groups by name, never a league table."""
+
+from datetime import timedelta
+
+from readiness import default_policy, usecases
+from readiness.usecases import organisations as org
+from readiness.usecases import portfolio
+from readiness.usecases.assessments import utc_now
+from readiness.usecases.ports import UnitOfWork
+from tests.conftest import make_profile, with_members
+
+POLICY = default_policy()
+
+
+def _assess(uow: UnitOfWork, team_id: str, profile: dict, unit: str | None = None) -> None:  # type: ignore[type-arg]
+    usecases.assess_and_store(uow, {"team_id": team_id, **profile}, "sv", POLICY)
+    if unit:
+        org.save_team(uow, "default", team_id, unit=unit)
+
+
+def test_the_portfolio_counts_modes_stages_limits_and_changes(uow: UnitOfWork) -> None:
+    org.create_unit(uow, "default", "vard", "Vård")
+    org.create_unit(uow, "default", "ost", "Öst", parent="vard")
+    _assess(uow, "a", with_members(3), "ost")
+    _assess(uow, "b", with_members(3, {"functional_level": 30}), "ost")
+    _assess(uow, "b", with_members(3), "ost")  # improved since its first assessment
+    _assess(uow, "c", make_profile({"manager_readiness": 41.7}), "vard")
+    _assess(uow, "d", with_members(3))  # no unit: in the organisation, not in "vard"
+
+    whole = portfolio.portfolio(uow)
+    vard = portfolio.portfolio(uow, unit="vard")
+
+    assert (whole.teams, vard.teams) == (4, 3)
+    assert vard.by_mode == {"structuring": 0, "coaching": 1, "co_leadership": 2}
+    assert sum(vard.by_stage.values()) == vard.assessed == 3
+    assert sum(n for _, _, n in vard.readiness) == 3
+    assert ("manager_readiness", 1) in vard.limiting
+    assert vard.change.mode_up == 1
+    assert vard.change.first == 2
+    assert [(m, s, [t.team.id for t in ts]) for m, s, ts in vard.groups] == [
+        ("co_leadership", "expand", ["a", "b"]),
+        ("coaching", "pilot", ["c"]),
+    ]
+
+
+def test_the_team_list_filters_and_sorts_by_name_or_date_never_by_score(uow: UnitOfWork) -> None:
+    _assess(uow, "beta", with_members(3))
+    _assess(uow, "alfa", with_members(3, {"competence": 30}))
+    _assess(uow, "gamma", make_profile())
+
+    by_name = [s.team.id for s in portfolio.team_list(uow)]
+    by_date = [s.team.id for s in portfolio.team_list(uow, sort="date")]
+    coaching = [s.team.id for s in portfolio.team_list(uow, mode="coaching")]
+
+    assert by_name == ["alfa", "beta", "gamma"]
+    assert by_date == ["gamma", "alfa", "beta"]
+    assert coaching == ["alfa", "gamma"]
+
+
+def test_teams_past_their_reassessment_date_are_due(uow: UnitOfWork) -> None:
+    _assess(uow, "nord", with_members(3, {"functional_level": 30}))  # reassess within 90 days
+    _assess(uow, "syd", with_members(3))
+
+    later = utc_now() + timedelta(days=100)
+    due = [s.team.id for s in portfolio.team_list(uow, due=True, now=later)]
+    report = portfolio.portfolio(uow, now=later)
+
+    assert due == ["nord"]
+    assert [s.team.id for s in report.due] == ["nord"]
+    assert list(portfolio.team_list(uow, due=True)) == []
