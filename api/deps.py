@@ -10,6 +10,7 @@ from api.settings import Settings
 from api.storage import Database, SqlUnitOfWork
 from readiness import Policy
 from readiness.rules_listing import Coverage
+from readiness.usecases import DEFAULT_ORG
 from readiness.vocabulary import DEFAULT_LANG, LANGS, Lang
 
 
@@ -95,7 +96,22 @@ def require_json(
         )
 
 
+def get_org(
+    org: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=64,
+            description="the organisation (default: the one every installation starts with)",
+        ),
+    ] = DEFAULT_ORG,
+) -> str:
+    """The organisation a request is about, case-insensitive like every id."""
+    return org.strip().casefold()
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings_of_app)]
+OrgDep = Annotated[str, Depends(get_org)]
 PolicyDep = Annotated[Policy, Depends(get_policy)]
 DatabaseDep = Annotated[Database, Depends(get_database)]
 UnitOfWorkDep = Annotated[SqlUnitOfWork, Depends(get_unit_of_work)]

@@ -15,17 +15,20 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 class ContentLengthLimit:
     """413 for any request whose body is larger than `max_bytes`."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, larger: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        # Paths that take files (a batch of teams) get a limit of their own.
+        self.larger = larger or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.larger.get(scope.get("path", ""), self.max_bytes)
         declared = Headers(scope=scope).get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            detail = f"the request body is {int(declared):,} bytes; at most {self.max_bytes:,} are accepted"
+        if declared.isdigit() and int(declared) > limit:
+            detail = f"the request body is {int(declared):,} bytes; at most {limit:,} are accepted"
             await JSONResponse({"detail": detail}, status_code=413)(scope, receive, send)
             return
         received = 0
@@ -34,11 +37,9 @@ class ContentLengthLimit:
             nonlocal received
             message = await receive()
             received += len(message.get("body", b""))
-            if received > self.max_bytes:
+            if received > limit:
                 # Raised inside the route's body parsing: FastAPI's handlers answer it in JSON.
-                raise HTTPException(
-                    413, f"the request body is larger than {self.max_bytes:,} bytes"
-                )
+                raise HTTPException(413, f"the request body is larger than {limit:,} bytes")
             return message
 
         await self.app(scope, counted, send)

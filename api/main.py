@@ -48,7 +48,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.policy = load_policy(settings.rules_dir)  # PolicyError names the file and rule
     app.state.coverage = read_coverage(coverage_path(settings))
-    app.add_middleware(ContentLengthLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        ContentLengthLimit,
+        max_bytes=settings.max_body_bytes,
+        larger={f"{API_PREFIX}/batches": settings.max_batch_bytes},
+    )
     # Outermost, so that the 413s of the limit are logged too.
     app.add_middleware(RequestLog)
     errors.install(app)

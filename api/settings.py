@@ -56,6 +56,12 @@ class Settings(BaseSettings):
         le=100_000_000,
         description="the largest request body accepted (413 above it)",
     )
+    max_batch_bytes: int = Field(
+        50_000_000,
+        ge=1_024,
+        le=2_000_000_000,
+        description="the largest file POST /api/v1/batches accepts (413 above it)",
+    )
     log_format: LogFormat = Field("text", description="text for people, json for log collectors")
     log_level: LogLevel = Field("INFO", description="the least severe level logged")
 

@@ -19,6 +19,7 @@ from readiness.questionnaire import Questionnaire, load_questionnaire, questionn
 from readiness.report import render_text
 from readiness.rules_listing import read_coverage, render_rules
 from readiness.service import parse_profile_json
+from readiness.tabular import write_template
 from readiness_cli.exits import EXIT_DATA, EXIT_PROBLEMS, EXIT_USAGE
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -44,8 +45,13 @@ def add_commands(commands: Any) -> None:
     )
     command.add_argument("--lang", choices=LANGS, default="sv")
     command.add_argument(
-        "--template", action="store_true", help="print a profile to fill in instead"
+        "--template",
+        nargs="?",
+        const="json",
+        choices=("json", "csv", "xlsx"),
+        help="a profile to fill in (json), or a spreadsheet with one row per team (csv, xlsx)",
     )
+    command.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
     command.add_argument("--format", choices=("json", "text"), default="json")
     command.set_defaults(run=_questionnaire)
 
@@ -92,6 +98,8 @@ def _assess(args: argparse.Namespace) -> int:
 
 
 def _questionnaire(args: argparse.Namespace) -> int:
+    if args.template in ("csv", "xlsx"):
+        return _spreadsheet_template(args)
     if args.template:
         source = load_questionnaire()
         defaults = {f.id: f.default for f in source.context_fields}
@@ -121,6 +129,19 @@ def _questionnaire(args: argparse.Namespace) -> int:
         ]
         lines.append("")
     sys.stdout.write("\n".join(lines))
+    return 0
+
+
+def _spreadsheet_template(args: argparse.Namespace) -> int:
+    if args.output:
+        with Path(args.output).open("wb") as target:
+            write_template(target, args.template, args.lang)
+        return 0
+    if args.template == "xlsx" and sys.stdout.isatty():
+        print("readiness: an XLSX file is not for the terminal; use --output FILE", file=sys.stderr)
+        return EXIT_USAGE
+    write_template(sys.stdout.buffer, args.template, args.lang)
+    sys.stdout.buffer.flush()
     return 0
 
 

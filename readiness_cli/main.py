@@ -16,8 +16,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from api.settings import SettingsError, load_settings
-from readiness.errors import PolicyError, ProfileError, ReadinessError
-from readiness_cli import library, service
+from readiness.errors import (
+    ConflictError,
+    InputError,
+    PolicyError,
+    ProfileError,
+    ReadinessError,
+)
+from readiness.tabular import TableError
+from readiness_cli import batch, library, organisation, service
 from readiness_cli.exits import EXIT_CONFIG, EXIT_DATA, EXIT_PROBLEMS
 
 
@@ -30,9 +37,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"readiness: {error}", file=sys.stderr)
         return EXIT_CONFIG
-    except ProfileError as error:
+    except (ProfileError, InputError, TableError) as error:
         print(f"readiness: {error}", file=sys.stderr)
         return EXIT_DATA
+    except ConflictError as error:
+        print(f"readiness: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except PolicyError as error:
         print(f"readiness: the policy cannot be used: {error}", file=sys.stderr)
         return EXIT_CONFIG
@@ -55,5 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     library.add_commands(commands)
+    batch.add_commands(commands)
+    organisation.add_commands(commands)
     service.add_commands(commands)
     return parser

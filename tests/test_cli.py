@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -174,3 +175,44 @@ def test_schema_prints_the_json_schema_of_the_profile() -> None:
 
     assert schema["title"] == "TeamProfile"
     assert schema["required"] == ["answers"]
+
+
+def test_the_spreadsheet_template_has_a_header_and_a_row_of_statements_to_skip(
+    tmp_path: Path,
+) -> None:
+    done = readiness("questionnaire", "--template", "csv", "--lang", "en")
+    xlsx = tmp_path / "template.xlsx"
+    written = readiness("questionnaire", "--template", "xlsx", "--output", str(xlsx))
+
+    header, statements = done.stdout.removeprefix("\ufeff").splitlines()[:2]
+    assert done.returncode == written.returncode == 0
+    assert header.split(";")[:4] == ["team_id", "name", "unit", "respondent"]
+    assert statements.startswith("#")
+    assert "In the group it is safe to try new ways of working" in statements
+    assert xlsx.read_bytes()[:2] == b"PK"
+
+
+def test_organisations_and_units_are_made_and_listed_from_the_command_line(
+    tmp_path: Path,
+) -> None:
+    database = f"sqlite:///{tmp_path / 'org.db'}"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "readiness_cli", *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "READINESS_DATABASE_URL": database},
+            timeout=120,
+        )
+
+    made = run("org", "create", "Malmö", "--name", "Malmö stad")
+    run("unit", "create", "vard", "--org", "malmö", "--name", "Vård", "--kind", "forvaltning")
+    run("unit", "create", "ost", "--org", "malmö", "--name", "Öst", "--parent", "vard")
+    twice = run("org", "create", "malmö", "--name", "Igen")
+    listed = run("unit", "list", "--org", "malmö")
+
+    assert made.stdout.strip() == "organisation malmö (Malmö stad)"
+    assert twice.returncode == 1
+    assert "already exists" in twice.stderr
+    assert listed.stdout.splitlines() == ["vard\tVård (forvaltning)", "  ost\tÖst (enhet)"]

@@ -1,4 +1,5 @@
-"""The pages a manager reads: questionnaire, report, team history and policy, rendered on the server.
+"""The pages a manager or an HR partner reads, rendered on the server: questionnaire, report, team
+history and policy; the portfolio, the team list and the rollout waves.
 
 Swedish by default, English by ``?lang=en`` or Accept-Language; every page works without
 JavaScript and prints. The JSON API under /api/v1 says the same things to programs.
@@ -6,8 +7,8 @@ JavaScript and prints. The JSON API under /api/v1 says the same things to progra
 
 from fastapi import APIRouter
 
-from api.pages import policy, questionnaire, report, teams
+from api.pages import policy, portfolio, questionnaire, report, team_list, teams, waves
 
 router = APIRouter(include_in_schema=False)
-for _module in (questionnaire, report, teams, policy):
+for _module in (questionnaire, report, teams, policy, portfolio, team_list, waves):
     router.include_router(_module.router)

@@ -12,12 +12,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from api.deps import PolicyDep, UnitOfWorkDep
+from api.deps import OrgDep, PolicyDep, UnitOfWorkDep
 from api.pages.deps import PageLangDep
 from api.pages.i18n import date_and_time, gettext_for, long_date
 from api.pages.rendering import not_found_page, render
 from api.pages.trend import sparkline_svg
-from readiness import NotFoundError, Policy, questionnaire, usecases
+from readiness import InputError, NotFoundError, Policy, questionnaire, usecases
 from readiness.history import Changes
 from readiness.questionnaire import load_questionnaire
 from readiness.usecases import HistoryEntry, StoredAssessment, TeamHistory
@@ -28,12 +28,17 @@ router = APIRouter()
 
 @router.get("/teams/{team_id}")
 def team_page(
-    team_id: str, request: Request, lang: PageLangDep, policy: PolicyDep, uow: UnitOfWorkDep
+    team_id: str,
+    request: Request,
+    lang: PageLangDep,
+    policy: PolicyDep,
+    uow: UnitOfWorkDep,
+    org: OrgDep,
 ) -> Response:
     """The team's assessments, newest first, with a trend of each dimension."""
     try:
-        history = usecases.team_history(uow, team_id)
-    except NotFoundError:
+        history = usecases.team_history(uow, team_id, org_id=org)
+    except (NotFoundError, InputError):  # no such team, or no id a team could have
         return not_found_page(request, lang)
     return render(request, "team.html", lang, team_context(history, policy, lang))
 

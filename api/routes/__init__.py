@@ -2,13 +2,30 @@
 
 from fastapi import APIRouter
 
-from api.routes import assessments, evaluate, health, policy, questionnaire, teams
+from api.routes import (
+    assessments,
+    batches,
+    evaluate,
+    health,
+    organisations,
+    policy,
+    portfolio,
+    questionnaire,
+    rollout,
+    team_list,
+    teams,
+)
 
 ROUTERS: tuple[APIRouter, ...] = (
     questionnaire.router,
     evaluate.router,
     assessments.router,
     teams.router,
+    team_list.router,
+    organisations.router,
+    portfolio.router,
+    rollout.router,
+    batches.router,
     policy.router,
     health.router,
 )

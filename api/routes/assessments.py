@@ -5,7 +5,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path, Request, Response
 
-from api.deps import JSON_BODY, AskedLangDep, LangDep, PolicyDep, UnitOfWorkDep
+from api.deps import JSON_BODY, AskedLangDep, LangDep, OrgDep, PolicyDep, UnitOfWorkDep
 from api.errors import BODY, NOT_FOUND, VALIDATION
 from api.schemas import StoredAssessmentPublic
 from readiness import TeamProfile, usecases
@@ -17,7 +17,7 @@ router = APIRouter(tags=["assessments"])
     "/assessments",
     status_code=201,
     response_model=StoredAssessmentPublic,
-    responses={**VALIDATION, **BODY},
+    responses={**VALIDATION, **BODY, **NOT_FOUND},
     dependencies=[JSON_BODY],
 )
 def create_assessment(
@@ -25,11 +25,12 @@ def create_assessment(
     lang: LangDep,
     policy: PolicyDep,
     uow: UnitOfWorkDep,
+    org: OrgDep,
     request: Request,
     response: Response,
 ) -> StoredAssessmentPublic:
     """Assess a team profile and keep both; the answer's Location header is where it lives."""
-    stored = usecases.assess_and_store(uow, profile, lang, policy)
+    stored = usecases.assess_and_store(uow, profile, lang, policy, org_id=org)
     response.headers["Location"] = request.app.url_path_for(
         "read_assessment", assessment_id=stored.id
     )

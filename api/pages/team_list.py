@@ -1,0 +1,114 @@
+"""`/teams`: every team of an organisation or a unit on one list, filtered, paged and exported.
+
+By name, or by the latest assessment (newest first), never by readiness. The filters are a GET
+form, so a filtered list has an address to share, and the export links carry the same filters to
+the API's CSV and XLSX export. (`/teams/{team_id}` is one team's history: api.pages.teams.)
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from api.deps import PolicyDep, UnitOfWorkDep
+from api.pages.deps import PageLangDep
+from api.pages.portfolio import (
+    PageOrgDep,
+    PageUnitDep,
+    address,
+    dimension_titles,
+    hidden_fields,
+    team_row,
+    unit_options,
+)
+from api.pages.rendering import not_found_page, render
+from readiness import InputError, NotFoundError
+from readiness.usecases import portfolio as usecase
+from readiness.usecases.organisations import unit_tree
+from readiness.usecases.portfolio import Sort
+from readiness.vocabulary import MODES, STAGES
+
+router = APIRouter()
+
+PAGE_SIZE = 100
+EXPORT = "/api/v1/teams/export"
+TEXT = Annotated[str | None, Query()]
+
+
+@router.get("/teams")
+def team_list_page(
+    request: Request,
+    lang: PageLangDep,
+    policy: PolicyDep,
+    uow: UnitOfWorkDep,
+    org: PageOrgDep,
+    unit: PageUnitDep,
+    mode: TEXT = None,
+    stage: TEXT = None,
+    due: TEXT = None,
+    sort: TEXT = None,
+    page: TEXT = None,
+) -> Response:
+    """A page of the list; a filter the page does not know is left out rather than refused."""
+    chosen_mode = next((m for m in MODES if m == mode), None)
+    chosen_stage = next((s for s in STAGES if s == stage), None)
+    only_due = due in ("1", "on", "true", "yes")
+    order: Sort = "date" if sort == "date" else "name"
+    number = int(page) if page and page.isdigit() and int(page) > 0 else 1
+    titles = dimension_titles(lang)
+    try:
+        tree = unit_tree(uow, org)
+        found = usecase.team_list(
+            uow, org, unit=unit, mode=chosen_mode, stage=chosen_stage, due=only_due, sort=order
+        )
+        total, rows = 0, []
+        for index, summary in enumerate(found):  # streamed: only this page's rows are kept
+            total += 1
+            if (number - 1) * PAGE_SIZE <= index < number * PAGE_SIZE:
+                rows.append(team_row(summary, policy, titles, lang))
+    except (NotFoundError, InputError):  # no such organisation, or no such unit in it
+        return not_found_page(request, lang)
+    filters = {
+        "org": org,
+        "unit": unit,
+        "mode": chosen_mode,
+        "stage": chosen_stage,
+        "due": "1" if only_due else None,
+        "sort": "date" if order == "date" else None,
+    }
+    pages = max(1, -(-total // PAGE_SIZE))
+    export = {**filters, "due": "true" if only_due else None, "sort": order}
+    settings = policy.settings
+    options = unit_options(tree, unit)
+    context = {
+        "org": org,
+        "hidden": hidden_fields(org),
+        "units": options,
+        "unit": next((o["name"] for o in options if o["selected"]), None),
+        "modes": [
+            {"id": m, "title": settings.modes[m].title(lang), "selected": m == chosen_mode}
+            for m in MODES
+        ],
+        "stages": [
+            {"id": s, "title": settings.stages[s].title(lang), "selected": s == chosen_stage}
+            for s in STAGES
+        ],
+        "due": only_due,
+        "sort": order,
+        "filtered": any(filters[name] for name in ("unit", "mode", "stage", "due")),
+        "rows": rows,
+        "total": total,
+        "first": (number - 1) * PAGE_SIZE + 1,
+        "last": (number - 1) * PAGE_SIZE + len(rows),
+        "page": number,
+        "pages": pages,
+        "previous": address("/teams", **filters, page=number - 1) if number > 1 else None,
+        "next": address("/teams", **filters, page=number + 1) if number < pages else None,
+        "csv": address(EXPORT, format="csv", **export),
+        "xlsx": address(EXPORT, format="xlsx", **export),
+        "portfolio": address("/portfolio", org=org, unit=unit),
+        "clear": address("/teams", org=org),
+    }
+    return render(request, "team_list.html", lang, context)

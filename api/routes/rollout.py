@@ -1,0 +1,46 @@
+"""Rollout waves (C3, stepwise): propose the next one, confirm it, list them."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import JSON_BODY, OrgDep, UnitOfWorkDep
+from api.errors import BODY, NOT_FOUND, VALIDATION
+from api.routes.portfolio import UnitQuery
+from api.schemas_org import Proposal, TeamPublic, WaveCreate, WavePublic
+from readiness.usecases import rollout as usecase
+from readiness.usecases.rollout import MAX_WAVE
+
+router = APIRouter(tags=["rollout"])
+
+
+@router.get("/rollout/proposal", response_model=Proposal, responses={**VALIDATION, **NOT_FOUND})
+def propose_wave(
+    uow: UnitOfWorkDep,
+    org: OrgDep,
+    size: Annotated[int, Query(ge=1, le=MAX_WAVE, description="at most this many teams")] = 10,
+    unit: UnitQuery = None,
+) -> Proposal:
+    """Teams whose recommended stage is ahead of today's, spread over the units, at most `size`."""
+    found = usecase.propose_wave(uow, org, size=size, unit=unit.casefold() if unit else None)
+    return Proposal(org_id=org, teams=[TeamPublic.of(s) for s in found])
+
+
+@router.post(
+    "/rollout/waves",
+    status_code=201,
+    response_model=WavePublic,
+    responses={**VALIDATION, **NOT_FOUND, **BODY},
+    dependencies=[JSON_BODY],
+)
+def confirm_wave(body: WaveCreate, uow: UnitOfWorkDep, org: OrgDep) -> WavePublic:
+    """Move each team one stage on from where it stands, and record the wave."""
+    return WavePublic.of(usecase.confirm_wave(uow, body.teams, org, name=body.name))
+
+
+@router.get(
+    "/rollout/waves", response_model=list[WavePublic], responses={**VALIDATION, **NOT_FOUND}
+)
+def list_waves(uow: UnitOfWorkDep, org: OrgDep) -> list[WavePublic]:
+    """The waves so far, newest first, with their teams and the stages they moved between."""
+    return [WavePublic.of(w) for w in usecase.waves(uow, org)]

@@ -1,0 +1,94 @@
+"""`readiness batch FILE`: assess and store every team of a spreadsheet or a JSON Lines file.
+
+Rejected teams are listed on stdout by row, column, value and why; `--report FILE` writes every
+team's outcome as JSON Lines. The exit code is 65 when any team was rejected, so a script
+notices; the good teams are stored all the same. A progress bar on the terminal (stderr) shows
+teams per second and the time left, from how much of the file has been read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from dataclasses import asdict
+from pathlib import Path
+from typing import IO, Any
+
+from tqdm import tqdm
+
+from readiness.policy import load_policy
+from readiness.tabular import profiles_from_rows, read_table
+from readiness.usecases.batch import BatchOutcome, assess_batch
+from readiness_cli.exits import EXIT_DATA, EXIT_USAGE
+from readiness_cli.store import unit_of_work
+
+
+def add_commands(commands: Any) -> None:
+    """Add `batch FILE`."""
+    command = commands.add_parser(
+        "batch", help="assess and store every team in a CSV, XLSX or JSON Lines file"
+    )
+    command.add_argument("file", metavar="FILE", help="the file (see questionnaire --template)")
+    command.add_argument("--org", default="default", help="the organisation (default: default)")
+    command.add_argument("--lang", choices=("sv", "en"), default="sv")
+    command.add_argument("--format", choices=("auto", "csv", "xlsx", "jsonl"), default="auto")
+    command.add_argument("--report", metavar="FILE", help="every team's outcome as JSON Lines")
+    command.set_defaults(run=_batch)
+
+
+def _batch(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"readiness: cannot read {args.file}: no such file", file=sys.stderr)
+        return EXIT_USAGE
+    policy = load_policy(args.settings.rules_dir)
+    counts: Counter[str] = Counter()
+    report = Path(args.report).open("w", encoding="utf-8") if args.report else None  # noqa: SIM115
+    started = time.perf_counter()
+    try:
+        with path.open("rb") as raw, unit_of_work(args.settings) as uow:
+            progress = tqdm(
+                total=path.stat().st_size,
+                unit="B",
+                unit_scale=True,
+                file=sys.stderr,
+                disable=None,  # only on a terminal
+                bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}{postfix}]",
+            )
+            rows = read_table(raw, args.format, name=str(path))
+            for outcome in assess_batch(
+                uow, profiles_from_rows(rows), args.lang, policy, org_id=args.org
+            ):
+                counts[outcome.status] += 1
+                _tell(outcome, report)
+                teams = sum(counts.values())
+                if teams % 100 == 0:
+                    progress.update(max(0, raw.tell() - progress.n))  # how far the file is read
+                    rate = teams / max(time.perf_counter() - started, 1e-9)
+                    progress.set_postfix_str(f"{teams:,} teams, {rate:,.0f} teams/s", refresh=False)
+            progress.close()
+    finally:
+        if report:
+            report.close()
+    seconds = time.perf_counter() - started
+    total = sum(counts.values())
+    print(
+        f"readiness: {total:,} teams in {seconds:.1f} s: {counts['stored']:,} stored, "
+        f"{counts['existing']:,} already stored, {counts['rejected']:,} rejected",
+        file=sys.stderr,
+    )
+    return EXIT_DATA if counts["rejected"] else 0
+
+
+def _tell(outcome: BatchOutcome, report: IO[str] | None) -> None:
+    if report is not None:
+        report.write(json.dumps(asdict(outcome), ensure_ascii=False, default=str) + "\n")
+    for problem in outcome.problems:
+        value = "" if problem.value is None else f" {problem.value!r}"
+        team = outcome.team_id or "?"
+        sys.stdout.write(
+            f"row {problem.row}, column {problem.column}{value} (team {team}): {problem.why}\n"
+        )
