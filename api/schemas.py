@@ -51,7 +51,7 @@ class ProfilePublic(BaseModel):
             team_id=profile.team_id,
             answers={item: value for item, value in profile.answers.items() if value is not None},
             context=profile.context,
-            member_respondents=len(profile.member_answers),
+            member_respondents=profile.members.respondents if profile.members else 0,
         )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from readiness.members import MemberAggregate
 from readiness.models import Members, TeamProfile, View
 from readiness.questionnaire import Dimension, QuestionnaireSource
 from readiness.vocabulary import PHASE_DIMENSIONS, READINESS_DIMENSIONS, PhaseReason
@@ -104,24 +105,34 @@ class Scored:
     facts: dict[str, Any]
 
 
-def score(profile: TeamProfile, source: QuestionnaireSource, threshold: int) -> Scored:
-    """Score a valid profile and gather the facts the rules test."""
+def score(
+    profile: TeamProfile,
+    source: QuestionnaireSource,
+    threshold: int,
+    members: MemberAggregate | None = None,
+) -> Scored:
+    """Score a valid profile and gather the facts the rules test.
+
+    The members' voice comes from `members` when given (a stored or a survey round's aggregate),
+    else from the answers the profile carries.
+    """
     answers = {k: v for k, v in profile.answers.items() if v is not None}
     manager = dimension_scores(answers, source)
-    members, members_phase = _members_view(profile.member_answers, source, threshold, manager)
+    heard = members if members is not None else aggregate(profile.member_answers, source, threshold)
+    members_view, members_phase = _members_view(heard, threshold, manager)
     dimensions = {
-        d.id: cautious(d, manager[d.id], members.dimensions[d.id])
-        if d.id in members.dimensions
+        d.id: cautious(d, manager[d.id], members_view.dimensions[d.id])
+        if d.id in members_view.dimensions
         else manager[d.id]
         for d in source.dimensions
     }
     views = {
-        d: View(manager=manager[d], members=median) for d, median in members.dimensions.items()
+        d: View(manager=manager[d], members=median) for d, median in members_view.dimensions.items()
     }
     phase, reason = _phase(manager, members_phase, profile)
     readiness, limiting = weakest(dimensions)
     context = profile.context
-    group_gaps = [abs(g) for d, g in members.gaps.items() if d != MANAGER_DIMENSION]
+    group_gaps = [abs(g) for d, g in members_view.gaps.items() if d != MANAGER_DIMENSION]
     facts: dict[str, Any] = {
         **dimensions,
         "phase": phase,
@@ -132,15 +143,15 @@ def score(profile: TeamProfile, source: QuestionnaireSource, threshold: int) -> 
         "rollout_plan": context.rollout_plan,
         "current_stage": context.current_stage,
         "members_status": "used"
-        if members.used
-        else ("below_threshold" if members.respondents else "none"),
-        "members_respondents": members.respondents,
+        if members_view.used
+        else ("below_threshold" if members_view.respondents else "none"),
+        "members_respondents": members_view.respondents,
         "perception_gap": max(group_gaps, default=0.0),
-        "manager_gap": abs(members.gaps.get(MANAGER_DIMENSION, 0.0)),
-        "phase_split_gap": _unclear_phase(manager, members.dimensions),
+        "manager_gap": abs(members_view.gaps.get(MANAGER_DIMENSION, 0.0)),
+        "phase_split_gap": _unclear_phase(manager, members_view.dimensions),
         "same_answer_share": same_answer_share(answers),
     }
-    return Scored(dimensions, phase, reason, readiness, limiting, views, members, facts)
+    return Scored(dimensions, phase, reason, readiness, limiting, views, members_view, facts)
 
 
 def _phase(
@@ -164,22 +175,18 @@ def _unclear_phase(manager: Mapping[str, float], medians: Mapping[str, float]) -
     return min((s for s in splits if s is not None), default=None)
 
 
-def _members_view(
+def aggregate(
     member_answers: Sequence[Mapping[str, int | None]],
     source: QuestionnaireSource,
     threshold: int,
-    manager: Mapping[str, float],
-) -> tuple[Members, int | None]:
+) -> MemberAggregate:
     """Members' medians per dimension, for dimensions at least `threshold` members answered.
 
-    Below the threshold nothing is kept: no medians, no gaps, no phase, only the count.
+    Below the threshold nothing is kept but the count.
     """
     respondents = len(member_answers)
     if respondents < threshold:
-        empty = Members(
-            respondents=respondents, threshold=threshold, used=False, dimensions={}, gaps={}
-        )
-        return empty, None
+        return MemberAggregate(respondents=respondents, medians={})
     per_member = [
         dimension_scores({k: v for k, v in m.items() if v is not None}, source)
         for m in member_answers
@@ -189,13 +196,21 @@ def _members_view(
         scores = [s[dimension.id] for s in per_member if dimension.id in s]
         if len(scores) >= threshold:
             medians[dimension.id] = round1(statistics.median(scores))
+    return MemberAggregate(respondents=respondents, medians=medians)
+
+
+def _members_view(
+    members: MemberAggregate, threshold: int, manager: Mapping[str, float]
+) -> tuple[Members, int | None]:
+    """What the assessment says of the members, and the phase their medians point to."""
+    medians = dict(members.medians) if members.respondents >= threshold else {}
     gaps = {d: round1(manager[d] - medians[d]) for d in medians}
     phase = phase_of(medians) if all(d in medians for d in PHASE_DIMENSIONS) else None
-    members = Members(
-        respondents=respondents,
+    view = Members(
+        respondents=members.respondents,
         threshold=threshold,
         used=bool(medians),
         dimensions=medians,
         gaps=gaps,
     )
-    return members, phase
+    return view, phase

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from readiness.engine import Outcome, engine_for
 from readiness.errors import Problem, ProfileError
+from readiness.members import MemberAggregate
 from readiness.models import Assessment, Finding, NextStep, TeamProfile
 from readiness.policy import Policy, load_policy
 from readiness.questionnaire import QuestionnaireSource, load_questionnaire
@@ -59,19 +60,25 @@ def parse_profile_json(text: str | bytes) -> TeamProfile:
 
 
 def assess(
-    profile: TeamProfile | Mapping[str, Any], lang: Lang = "sv", *, policy: Policy | None = None
+    profile: TeamProfile | Mapping[str, Any],
+    lang: Lang = "sv",
+    *,
+    policy: Policy | None = None,
+    members: MemberAggregate | None = None,
 ) -> Assessment:
     """Decide whether the team is ready for trust-based co-leadership now, and what to do next.
 
-    `profile` is a TeamProfile or plain data of the same shape. Raises ProfileError when the
-    profile is invalid. Deterministic: the same profile and policy always give the same assessment.
+    `profile` is a TeamProfile or plain data of the same shape. The members' voice comes from the
+    answers it carries, or from `members`, their aggregate (a survey round's, or a stored one's),
+    which decides exactly as the answers it was made from. Raises ProfileError when the profile
+    is invalid. Deterministic: the same profile and policy always give the same assessment.
     """
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; use 'sv' or 'en'")
     valid = parse_profile(profile)
     policy = policy or default_policy()
     source = load_questionnaire()
-    scored = score(valid, source, policy.settings.anonymity_threshold)
+    scored = score(valid, source, policy.settings.anonymity_threshold, members)
     outcome = engine_for(policy).evaluate(scored.facts)
     return _assessment(valid, scored, outcome, policy, source, lang)
 

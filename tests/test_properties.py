@@ -7,8 +7,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from readiness import assess
+from readiness import assess, default_policy, parse_profile
 from readiness.questionnaire import Dimension, Respondent, load_questionnaire
+from readiness.scoring import aggregate
 from readiness.vocabulary import MODES, STAGES, stage_of_current
 from tests.conftest import with_members
 
@@ -148,3 +149,15 @@ def test_fading_conflict_can_reveal_a_group_still_in_phase_1() -> None:
 
     assert (before.phase, before.mode) == (2, "coaching")
     assert (after.phase, after.mode) == (1, "structuring")
+
+
+@SETTINGS
+@given(profiles())
+def test_deciding_from_the_members_aggregate_equals_deciding_from_their_answers(
+    profile: dict[str, Any],
+) -> None:
+    valid = parse_profile(profile)
+    members = aggregate(valid.member_answers, SOURCE, default_policy().settings.anonymity_threshold)
+    without = valid.model_copy(update={"member_answers": []})
+
+    assert assess(without, members=members) == assess(valid)

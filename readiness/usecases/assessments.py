@@ -13,6 +13,7 @@ from readiness.models import Assessment, TeamProfile
 from readiness.organisation import Team, TeamStatus
 from readiness.policy import Policy
 from readiness.questionnaire import load_questionnaire
+from readiness.scoring import aggregate
 from readiness.service import assess, parse_profile
 from readiness.usecases.ports import DEFAULT_ORG, StoredAssessment, StoredProfile, UnitOfWork
 from readiness.vocabulary import CAVEATS, CurrentStage, Lang
@@ -66,7 +67,8 @@ def store(
     if team is not None and "current_stage" not in profile.context.model_fields_set:
         context = profile.context.model_copy(update={"current_stage": team.current_stage})
         profile = profile.model_copy(update={"context": context})
-    assessment = assess(profile, lang, policy=policy)
+    members = aggregate(profile.member_answers, load_questionnaire(), policy.settings.anonymity_threshold)
+    assessment = assess(profile, lang, policy=policy, members=members)
     stored = StoredAssessment(
         id=str(uuid4()),
         org_id=org_id,
@@ -75,7 +77,7 @@ def store(
         lang=lang,
         policy_version=assessment.policy_version,
         questionnaire_version=assessment.questionnaire_version,
-        profile=StoredProfile.of(profile),
+        profile=StoredProfile.of(profile, members if members.respondents else None),
         assessment=assessment,
     )
     if profile_hash is None:
@@ -132,7 +134,8 @@ def in_language(stored: StoredAssessment, lang: Lang | None, policy: Policy) -> 
         profile = stored.profile.to_profile()
     except ProfileError:  # the questionnaire changed although its version did not: keep it as made
         return stored
-    return dataclasses.replace(stored, lang=lang, assessment=assess(profile, lang, policy=policy))
+    decided = assess(profile, lang, policy=policy, members=stored.profile.members)
+    return dataclasses.replace(stored, lang=lang, assessment=decided)
 
 
 def made_under(stored: StoredAssessment, policy: Policy) -> bool:

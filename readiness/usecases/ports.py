@@ -14,6 +14,7 @@ from typing import Any, Protocol, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from readiness.members import MemberAggregate
 from readiness.models import Assessment, TeamProfile
 from readiness.organisation import Organisation, Team, TeamFilter, Unit, Wave
 from readiness.service import parse_profile
@@ -27,6 +28,7 @@ class StoredProfile(BaseModel):
 
     Items renamed or removed since, or context values no longer asked for, stay as they were;
     `to_profile()` is the strict reading, for deciding again under the questionnaire in force.
+    The members' answers are never stored, only their aggregate (`members`).
     """
 
     model_config = ConfigDict(frozen=True, extra="ignore")
@@ -34,15 +36,19 @@ class StoredProfile(BaseModel):
     team_id: str | None = None
     answers: dict[str, int | None]
     context: dict[str, Any] = Field(default_factory=dict)
-    member_answers: list[dict[str, int | None]] = Field(default_factory=list)
+    members: MemberAggregate | None = None
 
     @classmethod
-    def of(cls, profile: TeamProfile) -> StoredProfile:
-        return cls.model_validate(profile.model_dump(mode="json"))
+    def of(cls, profile: TeamProfile, members: MemberAggregate | None = None) -> StoredProfile:
+        document = profile.model_dump(mode="json", exclude={"member_answers"})
+        return cls.model_validate({**document, "members": members})
 
     def to_profile(self) -> TeamProfile:
-        """The profile validated against today's questionnaire; ProfileError when it no longer fits."""
-        return parse_profile(self.model_dump(mode="json"))
+        """The profile validated against today's questionnaire; ProfileError when it no longer fits.
+
+        Its members are in `members`, which `readiness.assess(..., members=)` takes.
+        """
+        return parse_profile(self.model_dump(mode="json", exclude={"members"}))
 
 
 @dataclass(frozen=True)

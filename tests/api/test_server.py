@@ -43,7 +43,7 @@ def test_db_upgrade_creates_the_schema_and_says_the_revision(
     code = main(["db", "upgrade", "--url", url])
 
     assert code == 0
-    assert "schema revision 0002" in capsys.readouterr().out
+    assert "schema revision 0003" in capsys.readouterr().out
     assert "assessments" in inspect(create_engine(url)).get_table_names()
 
 

@@ -3,11 +3,13 @@ even when items it answered have since been renamed or removed."""
 
 from typing import Any
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
 from api.storage.tables import AssessmentRow
+from tests.conftest import with_members
 
 
 def _as_if_made_under_an_earlier_questionnaire(app: FastAPI, assessment_id: str) -> None:
@@ -77,3 +79,25 @@ def test_an_assessment_stored_under_policy_1_reads_back_exactly_as_it_was_made(
     assert read["assessment"] == document
     assert history["assessments"][0]["assessment"] == document
     assert report.status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 5])
+def test_no_member_answer_is_stored_only_their_aggregate(
+    app: FastAPI, client: TestClient, count: int
+) -> None:
+    profile = {"team_id": "nord", **with_members(count, members={"functional_level": 50})}
+
+    created = client.post("/api/v1/assessments", json=profile)
+
+    with app.state.database.session() as session:
+        documents = session.execute(select(AssessmentRow.profile, AssessmentRow.assessment)).all()
+    ((stored_profile, stored_assessment),) = documents
+    assert created.status_code == 201
+    assert "member_answers" not in stored_profile
+    assert stored_profile["members"]["respondents"] == count
+    used = count >= 3
+    assert bool(stored_profile["members"]["medians"]) == used
+    assert bool(stored_assessment["members"]["dimensions"]) == used
+    in_english = client.get(f"/api/v1/assessments/{created.json()['id']}", params={"lang": "en"})
+    assert in_english.json()["assessment"]["mode"] == created.json()["assessment"]["mode"]
+    assert in_english.json()["lang"] == "en"

@@ -18,8 +18,8 @@ from tests.conftest import with_members
 def test_migrating_an_empty_database_brings_it_to_the_newest_revision(database_url: str) -> None:
     message = upgrade(database_url)
 
-    assert "schema revision 0002" in message
-    assert current_revision(create_engine(database_url)) == "0002"
+    assert "schema revision 0003" in message
+    assert current_revision(create_engine(database_url)) == "0003"
 
 
 def test_migrating_twice_changes_nothing(database_url: str) -> None:
@@ -28,7 +28,7 @@ def test_migrating_twice_changes_nothing(database_url: str) -> None:
 
     revision = upgrade_engine(engine)
 
-    assert revision == "0002"
+    assert revision == "0003"
     engine.dispose()
 
 
@@ -99,4 +99,52 @@ def test_migration_0002_folds_team_ids_and_gives_each_team_its_latest_outcome(
     assert [tuple(row) for row in teams] == [
         ("nord", newer.mode, older.mode, "pilot", "00000000-0000-4000-8000-000000000001")
     ]
+    engine.dispose()
+
+
+def test_migration_0003_replaces_every_members_answers_by_their_aggregate(
+    database_url: str,
+) -> None:
+    engine = make_engine(database_url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+    heard = with_members(4, members={"functional_level": 50})
+    few = with_members(2)
+    rows = []
+    for n, profile in enumerate((heard, few)):
+        assessment = assess(profile)
+        rows.append(
+            {
+                "id": f"00000000-0000-4000-8000-00000000001{n}",
+                "team": f"team-{n}",
+                "at": datetime(2026, 3, 1, tzinfo=UTC),
+                "policy": assessment.policy_version,
+                "mode": assessment.mode,
+                "stage": assessment.rollout_stage,
+                "phase": assessment.phase,
+                "readiness": assessment.readiness,
+                "profile": json.dumps({**profile, "team_id": f"team-{n}"}),
+                "assessment": json.dumps(assessment.model_dump(mode="json")),
+            }
+        )
+    insert = text(
+        "INSERT INTO assessments (id, org_id, team_id, created_at, lang, policy_version, "
+        "questionnaire_version, mode, rollout_stage, phase, readiness, profile, assessment) "
+        "VALUES (:id, 'default', :team, :at, 'sv', :policy, '2027.1', :mode, :stage, :phase, "
+        ":readiness, :profile, :assessment)"
+    )
+    with engine.begin() as connection:
+        connection.execute(insert, rows)
+
+    upgrade_engine(engine)
+
+    with engine.connect() as connection:
+        found = connection.execute(text("SELECT profile FROM assessments ORDER BY id")).all()
+    profiles = [row[0] if isinstance(row[0], dict) else json.loads(row[0]) for row in found]
+    assert all("member_answers" not in p for p in profiles)
+    assert profiles[0]["members"]["respondents"] == 4
+    assert profiles[0]["members"]["medians"]["functional_level"] == 50.0
+    assert profiles[1]["members"] == {"respondents": 2, "medians": {}}
     engine.dispose()
