@@ -3,6 +3,7 @@
 Every 422 has the shape FastAPI uses for its own validation errors, reduced to what a client
 needs: ``{"detail": [{"loc": ["body", "answers", "fl_trust"], "msg": "...", "type": "..."}]}``.
 The input is never echoed back: it may be large, and member answers are not to be repeated.
+A 422 lists at most `max_problems` problems (a setting), then one entry that says how many more.
 
 A failure on our side (the rule engine, the database, a bug) is a 500 or 503 whose detail ends
 with a short error id; the same id is in the ERROR line on ``readiness.error`` with the
@@ -14,6 +15,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Iterable, Mapping
+from itertools import islice
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -21,6 +23,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError, StatementError
 
+from api.json_body import BodyRejected
 from api.schemas import ErrorResponse, ValidationErrorResponse
 from api.storage.database import StorageError
 from readiness import ConflictError, EngineError, InputError, NotFoundError, ProfileError
@@ -29,13 +32,18 @@ from readiness.tabular import TableError
 logger = logging.getLogger("readiness.error")
 
 RETRY_AFTER_SECONDS = 5
+DEFAULT_MAX_PROBLEMS = 50  # when the app has no settings (they always have; see api.settings)
 
 Responses = dict[int | str, dict[str, Any]]
 
 VALIDATION: Responses = {
     422: {
         "model": ValidationErrorResponse,
-        "description": "Rejected: each problem names the parameter, item or field at fault",
+        "description": "Rejected: each problem names the parameter, item or field at fault, "
+        "or for a body that is not acceptable JSON (json_invalid, json_too_deep, "
+        "json_number_too_long, json_string_too_long, json_duplicate_key) the place in it; "
+        "at most 50 problems by default, then one too_many_problems entry "
+        "(docs/contract.md §9.1)",
     }
 }
 NOT_FOUND: Responses = {
@@ -67,6 +75,7 @@ SERVER_ERRORS: Responses = {
 def install(app: FastAPI) -> None:
     """Register the handlers that turn the library's errors, and our own failures, into answers."""
     app.add_exception_handler(ProfileError, _profile_rejected)
+    app.add_exception_handler(BodyRejected, _body_rejected)
     app.add_exception_handler(RequestValidationError, _request_rejected)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(InputError, _input_rejected)
@@ -80,33 +89,47 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _unexpected)
 
 
-def _profile_rejected(_request: Request, error: Exception) -> JSONResponse:
+def _profile_rejected(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ProfileError)
     return _unprocessable(
-        {"loc": ["body", *problem.loc], "msg": problem.message, "type": problem.type}
-        for problem in error.problems
+        request,
+        (
+            {"loc": ["body", *problem.loc], "msg": problem.message, "type": problem.type}
+            for problem in error.problems
+        ),
     )
 
 
-def _request_rejected(_request: Request, error: Exception) -> JSONResponse:
+def _body_rejected(request: Request, error: Exception) -> JSONResponse:
+    """A JSON body refused by api.json_body: not JSON, over a limit, or not a valid model."""
+    assert isinstance(error, BodyRejected)
+    if isinstance(error.error, ProfileError):
+        return _profile_rejected(request, error.error)
+    return _input_rejected(request, error.error)
+
+
+def _request_rejected(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
-    return _unprocessable(_detail(e) for e in error.errors())
+    return _unprocessable(request, (_detail(e) for e in error.errors()))
 
 
 def _not_found(_request: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"detail": str(error)}, status_code=404)
 
 
-def _input_rejected(_request: Request, error: Exception) -> JSONResponse:
+def _input_rejected(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, InputError)
     return _unprocessable(
-        {"loc": [error.source, *problem.loc], "msg": problem.message, "type": problem.type}
-        for problem in error.problems
+        request,
+        (
+            {"loc": [error.source, *problem.loc], "msg": problem.message, "type": problem.type}
+            for problem in error.problems
+        ),
     )
 
 
-def _table_rejected(_request: Request, error: Exception) -> JSONResponse:
-    return _unprocessable([{"loc": ["body"], "msg": str(error), "type": "table_invalid"}])
+def _table_rejected(request: Request, error: Exception) -> JSONResponse:
+    return _unprocessable(request, [{"loc": ["body"], "msg": str(error), "type": "table_invalid"}])
 
 
 def _conflict(_request: Request, error: Exception) -> JSONResponse:
@@ -115,15 +138,25 @@ def _conflict(_request: Request, error: Exception) -> JSONResponse:
 
 def _detail(error: Mapping[str, Any]) -> dict[str, Any]:
     message = str(error.get("msg", ""))
-    if error.get("type") == "json_invalid":
+    if error.get("type") == "json_invalid" and (error.get("ctx") or {}).get("error"):
         # FastAPI says only "JSON decode error"; the decoder's reason and position help more.
-        reason = (error.get("ctx") or {}).get("error") or "cannot be read"
+        reason = error["ctx"]["error"]
         message = f"not valid JSON: {reason} (at character {error['loc'][-1]})"
     return {"loc": list(error.get("loc", ())), "msg": message, "type": str(error.get("type"))}
 
 
-def _unprocessable(details: Iterable[dict[str, Any]]) -> JSONResponse:
-    return JSONResponse({"detail": list(details)}, status_code=422)
+def _unprocessable(request: Request, details: Iterable[dict[str, Any]]) -> JSONResponse:
+    """The 422: the first `max_problems` problems, then one entry saying how many more."""
+    settings = getattr(request.app.state, "settings", None)
+    limit = settings.max_problems if settings is not None else DEFAULT_MAX_PROBLEMS
+    remaining = iter(details)
+    shown = list(islice(remaining, limit))
+    more = sum(1 for _ in remaining)
+    if more:
+        root = shown[0]["loc"][:1] if shown and shown[0]["loc"] else ["body"]
+        noun = "problem" if more == 1 else "problems"
+        shown.append({"loc": root, "msg": f"and {more:,} more {noun}", "type": "too_many_problems"})
+    return JSONResponse({"detail": shown}, status_code=422)
 
 
 async def _engine_failed(request: Request, error: Exception) -> JSONResponse:

@@ -62,6 +62,33 @@ class Settings(BaseSettings):
         le=2_000_000_000,
         description="the largest file POST /api/v1/batches accepts (413 above it)",
     )
+    # Hostile or broken JSON is refused before any per-key work (api/json_body.py); a team
+    # profile nests 3 deep and its numbers are 1 to 5.
+    max_json_depth: int = Field(
+        32,
+        ge=4,
+        le=200,
+        description="how deep arrays and objects in a JSON body may nest (422 json_too_deep)",
+    )
+    max_json_digits: int = Field(
+        20,
+        ge=8,
+        le=4_300,
+        description="the most digits a number in a JSON body may have (422 json_number_too_long)",
+    )
+    max_json_string: int = Field(
+        1_000,
+        ge=64,
+        le=1_000_000,
+        description="the most characters a string or key in a JSON body may have "
+        "(422 json_string_too_long)",
+    )
+    max_problems: int = Field(
+        50,
+        ge=1,
+        le=10_000,
+        description="the most problems a 422 lists; one last entry says how many more there are",
+    )
     log_format: LogFormat = Field("text", description="text for people, json for log collectors")
     log_level: LogLevel = Field("INFO", description="the least severe level logged")
 

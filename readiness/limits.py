@@ -11,6 +11,14 @@ MONTHS_TOGETHER = (0, 600)  # fifty years
 MAX_MEMBERS = 1_000  # members' answer sets in one profile
 NEW_MEMBERS_SHARE = (0.0, 1.0)
 
+# How many answer keys one respondent may send, per item of the questionnaire: room for the
+# unanswered and the mistyped, not for thousands of keys that each cost a look-up.
+ANSWER_KEYS_PER_ITEM = 2
+# At most this many unknown item ids in one profile are named one by one; more are one problem.
+MAX_UNKNOWN_ITEMS = 100
+# Only this many unknown item ids in one profile get a "did you mean"; the rest, the plain message.
+MAX_SUGGESTIONS = 20
+
 # The bounds of the numeric context fields, for the models and the questionnaire's view alike.
 CONTEXT_BOUNDS: dict[str, tuple[float, float]] = {
     "team_size": TEAM_SIZE,

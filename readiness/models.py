@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
+from contextvars import ContextVar
 from typing import Annotated, Any
 
 from pydantic import (
@@ -16,15 +17,20 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     StrictBool,
     StrictInt,
     ValidationError,
     field_validator,
+    model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from readiness.limits import (
+    ANSWER_KEYS_PER_ITEM,
     MAX_MEMBERS,
+    MAX_SUGGESTIONS,
+    MAX_UNKNOWN_ITEMS,
     MONTHS_TOGETHER,
     NEW_MEMBERS_SHARE,
     TEAM_ID_MAX_LENGTH,
@@ -45,10 +51,32 @@ from readiness.vocabulary import (
     WithinDays,
 )
 
+# The suggestions still to give in the profile being validated (set by TeamProfile; None outside).
+_suggestions_left: ContextVar[list[int] | None] = ContextVar("suggestions_left", default=None)
+
+
+def max_answer_keys() -> int:
+    """The most answers (keys) one respondent may send: twice the questionnaire's items."""
+    return ANSWER_KEYS_PER_ITEM * len(load_questionnaire().items)
+
+
+def _suggestion_allowed() -> bool:
+    left = _suggestions_left.get()
+    if left is None:
+        return True
+    if left[0] <= 0:
+        return False
+    left[0] -= 1
+    return True
+
 
 def _known_item(item_id: str) -> str:
     if item_id not in load_questionnaire().items:
-        close = difflib.get_close_matches(item_id, load_questionnaire().items, n=1)
+        close = (
+            difflib.get_close_matches(item_id, load_questionnaire().items, n=1)
+            if _suggestion_allowed()
+            else []
+        )
         hint = (
             f"; did you mean {close[0]!r}?" if close else "; the questionnaire lists the valid ids"
         )
@@ -148,11 +176,37 @@ class TeamProfile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     team_id: TeamId | None = None
-    answers: dict[ItemId, Score | None]
+    answers: dict[ItemId, Score | None] = Field(min_length=1)
     context: Context = Context()
     member_answers: list[dict[MemberItemId, Score | None]] = Field(
         default_factory=list, max_length=MAX_MEMBERS
     )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _within_limits(
+        cls, data: Any, handler: ModelWrapValidatorHandler[TeamProfile]
+    ) -> TeamProfile:
+        """Count the answers, and the unknown item ids, before any item is looked up: one problem
+        for too many, not one per key; and a "did you mean" for the first MAX_SUGGESTIONS only."""
+        if isinstance(data, Mapping):
+            _raise_if(_oversized(data) or _too_many_unknown(data), "TeamProfile")
+        left = _suggestions_left.set([MAX_SUGGESTIONS])
+        try:
+            return handler(data)
+        finally:
+            _suggestions_left.reset(left)
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _not_empty(cls, answers: Any) -> Any:
+        if isinstance(answers, Mapping) and not answers:
+            raise PydanticCustomError(
+                "too_short",
+                "no answers given: answer at least the items of each dimension that the "
+                "questionnaire asks for (at least half of them)",
+            )
+        return answers
 
     @field_validator("answers")
     @classmethod
@@ -178,6 +232,83 @@ class TeamProfile(BaseModel):
         return [
             member for member in kept if member
         ]  # a member who skipped everything did not answer
+
+
+def _oversized(data: Mapping[str, Any]) -> list[InitErrorDetails]:
+    """Answer sets with more keys than any respondent can mean, and too many members: counted
+    only, so that a profile with 40,000 keys costs as little as one with 40."""
+    limit = max_answer_keys()
+    problems = []
+    answers = data.get("answers")
+    if isinstance(answers, Mapping) and len(answers) > limit:
+        problems.append(_too_many_answers(len(answers), limit, ("answers",)))
+    members = data.get("member_answers")
+    if isinstance(members, list | tuple):
+        if len(members) > MAX_MEMBERS:
+            problems.append(
+                InitErrorDetails(
+                    type=PydanticCustomError(
+                        "too_long",
+                        "{count} members' answer sets; at most {limit} are accepted",
+                        {"count": f"{len(members):,}", "limit": f"{MAX_MEMBERS:,}"},
+                    ),
+                    loc=("member_answers",),
+                    input=len(members),
+                )
+            )
+        else:
+            problems.extend(
+                _too_many_answers(len(member), limit, ("member_answers", index))
+                for index, member in enumerate(members)
+                if isinstance(member, Mapping) and len(member) > limit
+            )
+    return problems
+
+
+def _too_many_unknown(data: Mapping[str, Any]) -> list[InitErrorDetails]:
+    """One problem when more than MAX_UNKNOWN_ITEMS keys of the profile are no item at all."""
+    known = load_questionnaire().items
+    members = data.get("member_answers")
+    sets = [data.get("answers"), *(members if isinstance(members, list | tuple) else ())]
+    unknown = [
+        key
+        for answers in sets
+        if isinstance(answers, Mapping)
+        for key in answers
+        if key not in known
+    ]
+    if len(unknown) <= MAX_UNKNOWN_ITEMS:
+        return []
+    examples = ", ".join(_shortened(repr(key)) for key in list(dict.fromkeys(unknown))[:3])
+    return [
+        InitErrorDetails(
+            type=PydanticCustomError(
+                "too_many_unknown_items",
+                "{count} unknown item ids (among them {examples}); at most {limit} are accepted: "
+                "use the ids the questionnaire lists",
+                {"count": f"{len(unknown):,}", "examples": examples, "limit": MAX_UNKNOWN_ITEMS},
+            ),
+            loc=(),
+            input=len(unknown),
+        )
+    ]
+
+
+def _shortened(text: str, length: int = 40) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _too_many_answers(count: int, limit: int, loc: tuple[str | int, ...]) -> InitErrorDetails:
+    return InitErrorDetails(
+        type=PydanticCustomError(
+            "too_many_answers",
+            "{count} answers given; at most {limit} are accepted (twice the questionnaire's "
+            "{items} items)",
+            {"count": f"{count:,}", "limit": f"{limit:,}", "items": limit // ANSWER_KEYS_PER_ITEM},
+        ),
+        loc=loc,
+        input=count,
+    )
 
 
 def _short_dimensions(

@@ -8,6 +8,8 @@ import pytest
 
 import readiness
 from readiness import ProfileError, TeamProfile, parse_profile, parse_profile_json
+from readiness.limits import MAX_MEMBERS
+from readiness.models import MAX_SUGGESTIONS, max_answer_keys
 from readiness.questionnaire import load_questionnaire
 from tests.conftest import make_profile, with_members
 
@@ -220,3 +222,64 @@ def test_an_item_of_the_wrong_respondent_keeps_the_first_contracts_code_for_memb
         parse_profile(profile)
 
     assert {p.type for p in raised.value.problems} == {"members_only_item", "manager_only_item"}
+
+
+def _types(data: Any) -> list[tuple[str, str]]:
+    with pytest.raises(ProfileError) as caught:
+        parse_profile(data)
+    return [(p.where(), p.type) for p in caught.value.problems]
+
+
+def test_empty_answers_are_rejected_and_the_schema_says_so() -> None:
+    found = problems({"answers": {}})
+
+    assert found == {
+        "answers": "no answers given: answer at least the items of each dimension that the "
+        "questionnaire asks for (at least half of them)"
+    }
+    assert TeamProfile.model_json_schema()["properties"]["answers"]["minProperties"] == 1
+
+
+def test_too_many_answers_are_one_problem_naming_the_count_and_the_limit() -> None:
+    limit = max_answer_keys()
+    answers = {**make_profile()["answers"], **{f"x{i}": 3 for i in range(10_000)}}
+
+    found = problems({"answers": answers})
+
+    assert list(found) == ["answers"]
+    assert f"{len(answers):,} answers given; at most {limit} are accepted" in found["answers"]
+    assert limit == 2 * len(load_questionnaire().items)
+
+
+def test_a_member_with_too_many_answers_is_one_problem_at_that_member() -> None:
+    member = {f"x{i}": 3 for i in range(max_answer_keys() + 1)}
+    profile = {**with_members(3), "member_answers": [with_members(1)["member_answers"][0], member]}
+
+    assert _types(profile) == [("member_answers.1", "too_many_answers")]
+
+
+def test_more_members_than_allowed_are_one_problem_before_any_is_read() -> None:
+    profile = {**make_profile(), "member_answers": [{"x": 1}] * (MAX_MEMBERS + 1)}
+
+    assert _types(profile) == [("member_answers", "too_long")]
+
+
+def test_many_unknown_ids_across_the_profile_are_one_problem_with_examples() -> None:
+    members = [{f"old_item_{i}": 3 for i in range(30)} for _ in range(4)]
+
+    found = problems({**make_profile(), "member_answers": members})
+
+    assert list(found) == ["(profile)"]
+    assert found["(profile)"].startswith("120 unknown item ids (among them 'old_item_0', ")
+
+
+def test_only_the_first_unknown_ids_get_a_suggestion() -> None:
+    answers = {**make_profile()["answers"], **{f"fl_safe_to_er{i}": 3 for i in range(30)}}
+
+    found = problems({"answers": answers})
+
+    suggested = [where for where, message in found.items() if "did you mean" in message]
+    assert len(suggested) == MAX_SUGGESTIONS == 20
+    assert all(
+        "the questionnaire lists the valid ids" in found[w] for w in found if w not in suggested
+    )

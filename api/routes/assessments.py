@@ -7,10 +7,11 @@ from fastapi import APIRouter, Path, Request, Response
 
 from api.deps import JSON_BODY, AskedLangDep, LangDep, OrgDep, PolicyDep, UnitOfWorkDep
 from api.errors import BODY, NOT_FOUND, VALIDATION
+from api.json_body import JsonBodyRoute
 from api.schemas import StoredAssessmentPublic
 from readiness import TeamProfile, usecases
 
-router = APIRouter(tags=["assessments"])
+router = APIRouter(tags=["assessments"], route_class=JsonBodyRoute)
 
 
 @router.post(

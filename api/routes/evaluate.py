@@ -4,9 +4,10 @@ from fastapi import APIRouter
 
 from api.deps import JSON_BODY, LangDep, PolicyDep
 from api.errors import BODY, VALIDATION
+from api.json_body import JsonBodyRoute
 from readiness import Assessment, TeamProfile, usecases
 
-router = APIRouter(tags=["assessments"])
+router = APIRouter(tags=["assessments"], route_class=JsonBodyRoute)
 
 
 @router.post(

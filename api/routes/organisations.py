@@ -4,12 +4,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from api.deps import JSON_BODY, UnitOfWorkDep
+from api.deps import JSON_BODY, UnitOfWorkDep, id_in
 from api.errors import BODY, CONFLICT, NOT_FOUND, VALIDATION
+from api.json_body import JsonBodyRoute
 from api.schemas_org import OrganisationCreate, OrganisationPublic, UnitCreate, UnitPublic
 from readiness.usecases import organisations as usecase
 
-router = APIRouter(tags=["organisations"])
+router = APIRouter(tags=["organisations"], route_class=JsonBodyRoute)
 OrgId = Annotated[str, Path(max_length=64, description="the organisation's id")]
 
 
@@ -41,9 +42,9 @@ def list_organisations(uow: UnitOfWorkDep) -> list[OrganisationPublic]:
 def create_unit(org_id: OrgId, body: UnitCreate, uow: UnitOfWorkDep) -> UnitPublic:
     """A unit, at the top of the organisation or under `parent`."""
     unit = usecase.create_unit(
-        uow, org_id.casefold(), body.id, body.name, kind=body.kind, parent=body.parent
+        uow, id_in("path", "org_id", org_id), body.id, body.name, kind=body.kind, parent=body.parent
     )
-    return UnitPublic.of(unit, body.parent.casefold() if body.parent else None)
+    return UnitPublic.of(unit, id_in("body", "parent", body.parent) if body.parent else None)
 
 
 @router.get(
@@ -53,4 +54,6 @@ def create_unit(org_id: OrgId, body: UnitCreate, uow: UnitOfWorkDep) -> UnitPubl
 )
 def list_units(org_id: OrgId, uow: UnitOfWorkDep) -> list[UnitPublic]:
     """The organisation's units as a tree, each level by name."""
-    return [UnitPublic.tree(node) for node in usecase.unit_tree(uow, org_id.casefold())]
+    return [
+        UnitPublic.tree(node) for node in usecase.unit_tree(uow, id_in("path", "org_id", org_id))
+    ]

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import OrgDep, UnitOfWorkDep
+from api.deps import OrgDep, UnitOfWorkDep, id_in
 from api.errors import NOT_FOUND, VALIDATION
 from api.schemas_org import PortfolioPublic
 from readiness.usecases import portfolio as usecase
@@ -18,4 +18,6 @@ UnitQuery = Annotated[
 @router.get("/portfolio", response_model=PortfolioPublic, responses={**VALIDATION, **NOT_FOUND})
 def read_portfolio(uow: UnitOfWorkDep, org: OrgDep, unit: UnitQuery = None) -> PortfolioPublic:
     """Teams per mode and stage, readiness in bands, what limits them, what changed, what is due."""
-    return PortfolioPublic.of(usecase.portfolio(uow, org, unit=unit.casefold() if unit else None))
+    return PortfolioPublic.of(
+        usecase.portfolio(uow, org, unit=id_in("query", "unit", unit) if unit else None)
+    )

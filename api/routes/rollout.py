@@ -4,14 +4,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import JSON_BODY, OrgDep, UnitOfWorkDep
+from api.deps import JSON_BODY, OrgDep, UnitOfWorkDep, id_in
 from api.errors import BODY, NOT_FOUND, VALIDATION
+from api.json_body import JsonBodyRoute
 from api.routes.portfolio import UnitQuery
 from api.schemas_org import Proposal, TeamPublic, WaveCreate, WavePublic
 from readiness.usecases import rollout as usecase
 from readiness.usecases.rollout import MAX_WAVE
 
-router = APIRouter(tags=["rollout"])
+router = APIRouter(tags=["rollout"], route_class=JsonBodyRoute)
 
 
 @router.get("/rollout/proposal", response_model=Proposal, responses={**VALIDATION, **NOT_FOUND})
@@ -22,7 +23,9 @@ def propose_wave(
     unit: UnitQuery = None,
 ) -> Proposal:
     """Teams whose recommended stage is ahead of today's, spread over the units, at most `size`."""
-    found = usecase.propose_wave(uow, org, size=size, unit=unit.casefold() if unit else None)
+    found = usecase.propose_wave(
+        uow, org, size=size, unit=id_in("query", "unit", unit) if unit else None
+    )
     return Proposal(org_id=org, teams=[TeamPublic.of(s) for s in found])
 
 

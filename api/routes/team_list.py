@@ -11,7 +11,7 @@ from typing import Annotated, BinaryIO, Literal, cast
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from api.deps import LangDep, OrgDep, PolicyDep, UnitOfWorkDep
+from api.deps import LangDep, OrgDep, PolicyDep, UnitOfWorkDep, id_in
 from api.errors import NOT_FOUND, VALIDATION
 from api.routes.portfolio import UnitQuery
 from api.schemas_org import TeamList, TeamPublic
@@ -157,4 +157,4 @@ def _chunks(spool: tempfile.SpooledTemporaryFile[bytes]) -> Iterator[bytes]:
 
 
 def _id(unit: str | None) -> str | None:
-    return unit.strip().casefold() if unit else None
+    return id_in("query", "unit", unit) if unit else None

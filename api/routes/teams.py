@@ -6,6 +6,7 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import JSON_BODY, OrgDep, UnitOfWorkDep
 from api.errors import BODY, NOT_FOUND, VALIDATION
+from api.json_body import JsonBodyRoute
 from api.schemas import TeamHistoryPublic
 from api.schemas_org import TeamPublic, TeamUpdate
 from readiness import usecases
@@ -13,7 +14,7 @@ from readiness.models import TeamId
 from readiness.usecases import organisations
 from readiness.usecases.teams import MAX_HISTORY
 
-router = APIRouter(tags=["teams"])
+router = APIRouter(tags=["teams"], route_class=JsonBodyRoute)
 
 
 @router.get(

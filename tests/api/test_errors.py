@@ -85,12 +85,26 @@ def test_the_limit_comes_from_the_settings(tmp_path: Any) -> None:
     assert answer.status_code == 413
 
 
-def test_deeply_nested_json_is_a_client_error(client: TestClient) -> None:
+def test_deeply_nested_json_is_422_too_deep(client: TestClient) -> None:
     body = "[" * 100_000 + "]" * 100_000
 
     answer = client.post("/api/v1/evaluate", content=body, headers=JSON)
 
-    assert 400 <= answer.status_code < 500
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["type"] == "json_too_deep"
+
+
+def test_json_that_python_cannot_read_is_never_a_bare_400(client: TestClient) -> None:
+    bodies = [
+        b'{"answers": {"fl_safe_to_err": ' + b"1" * 5_000 + b"}}",  # past Python's 4,300 digits
+        b'{"answers": "\xff"}',  # not UTF-8
+        b"[" * 5_000,  # deep, and not even closed
+    ]
+
+    for body in bodies:
+        answer = client.post("/api/v1/evaluate", content=body, headers=JSON)
+
+        assert answer.status_code == 422, (body[:40], answer.text)
 
 
 def test_not_a_number_is_no_share_of_new_members(client: TestClient) -> None:
