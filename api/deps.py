@@ -8,8 +8,9 @@ from fastapi import Depends, Header, HTTPException, Query, Request
 
 from api.settings import Settings
 from api.storage import Database, SqlUnitOfWork
-from readiness import Policy
+from readiness import InputError, Policy, Problem
 from readiness.rules_listing import Coverage
+from readiness.teams import team_slug
 from readiness.usecases import DEFAULT_ORG
 from readiness.vocabulary import DEFAULT_LANG, LANGS, Lang
 
@@ -107,7 +108,16 @@ def get_org(
     ] = DEFAULT_ORG,
 ) -> str:
     """The organisation a request is about, case-insensitive like every id."""
-    return org.strip().casefold()
+    return id_in("query", "org", org)
+
+
+def id_in(source: str, name: str, text: str) -> str:
+    """An organisation, unit or team id from the request, as stored; 422 naming it otherwise
+    (a NUL byte or a space never reaches the database)."""
+    try:
+        return team_slug(text.strip())
+    except ValueError as error:
+        raise InputError([Problem((name,), str(error), "invalid_id")], source) from None
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings_of_app)]

@@ -17,11 +17,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import readiness
 from api import errors
 from api.docs import install_docs
+from api.head import install_head
 from api.limits import ContentLengthLimit
 from api.logs import RequestLog
 from api.pages import router as pages_router
 from api.pages.errors import page_or_json_error
 from api.routes import ROUTERS
+from api.security import install_security_headers
 from api.settings import Settings, coverage_path, load_settings
 from api.storage import Database
 from api.storage.migrate import upgrade_engine
@@ -64,6 +66,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_docs(app)
+    # HEAD wherever GET is; innermost, so the request log still names HEAD (api.head).
+    install_head(app)
+    # Outside the whole middleware stack, so that even a 500 carries the headers (api.security).
+    install_security_headers(app)
     return app
 
 

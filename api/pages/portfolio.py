@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from api.deps import PolicyDep, UnitOfWorkDep
@@ -23,6 +24,7 @@ from api.pages.deps import PageLangDep
 from api.pages.i18n import N_, gettext_for, long_date, translations
 from api.pages.rendering import not_found_page, render
 from readiness import InputError, NotFoundError, Policy, questionnaire
+from readiness.teams import team_slug
 from readiness.usecases import DEFAULT_ORG
 from readiness.usecases import portfolio as usecase
 from readiness.usecases.organisations import UnitNode, organisations, unit_tree
@@ -44,12 +46,22 @@ CHANGES = {
 
 def page_org(org: Annotated[str | None, Query()] = None) -> str:
     """`?org=`, case-insensitive like every id; the installation's own organisation when none."""
-    return (org or "").strip().casefold() or DEFAULT_ORG
+    return _page_id(org) or DEFAULT_ORG
 
 
 def page_unit(unit: Annotated[str | None, Query()] = None) -> str | None:
     """`?unit=` as a unit id; None (the whole organisation) when empty, as the picker sends it."""
-    return (unit or "").strip().casefold() or None
+    return _page_id(unit)
+
+
+def _page_id(text: str | None) -> str | None:
+    """An id from the address; an id no organisation or unit could have is the 404 page."""
+    if not (text or "").strip():
+        return None
+    try:
+        return team_slug((text or "").strip())
+    except ValueError:
+        raise StarletteHTTPException(404) from None
 
 
 PageOrgDep = Annotated[str, Depends(page_org)]

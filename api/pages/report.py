@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
+from uuid import UUID
 
 from fastapi import APIRouter, Request
+from pydantic import TypeAdapter, ValidationError
 from starlette.responses import Response
 
 from api.deps import PolicyDep, UnitOfWorkDep
@@ -30,6 +32,9 @@ from readiness.usecases import StoredAssessment
 from readiness.vocabulary import READINESS_DIMENSIONS, STAGES, Lang, stage_of_current
 
 router = APIRouter()
+
+# The same type as the API's `assessment_id`, so both accept exactly the same addresses.
+ASSESSMENT_ID = TypeAdapter(UUID)
 
 OWNER_NAMES = {
     "manager": N_("The manager"),
@@ -50,7 +55,13 @@ def report_page(
 ) -> Response:
     """The stored assessment as a report, in the language asked for when it can be."""
     try:
-        stored = usecases.read_assessment(uow, assessment_id, lang, policy)
+        # Validated as the API validates its UUID, before the database sees it: a NUL byte or a
+        # long string is no report, not a database error.
+        canonical = str(ASSESSMENT_ID.validate_python(assessment_id))
+    except ValidationError:
+        return not_found_page(request, lang)
+    try:
+        stored = usecases.read_assessment(uow, canonical, lang, policy)
     except NotFoundError:
         return not_found_page(request, lang)
     return render(request, "report.html", lang, report_context(stored, policy, lang))

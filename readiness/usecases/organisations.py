@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 import uuid
 from dataclasses import dataclass, replace
 
@@ -30,9 +31,13 @@ def slug(text: str, field: str) -> str:
 
 
 def name_of(text: str, field: str = "name") -> str:
+    """A display name: any script, 1 to MAX_NAME characters, no control characters (a NUL byte
+    cannot be stored, and a line break in a name breaks every list it is in)."""
     name = text.strip()
     if not name or len(name) > MAX_NAME:
         raise InputError([Problem((field,), f"give a name of 1 to {MAX_NAME} characters", "name")])
+    if any(unicodedata.category(char) == "Cc" for char in name):
+        raise InputError([Problem((field,), "a name cannot hold control characters", "name")])
     return name
 
 
