@@ -67,7 +67,9 @@ def store(
     if team is not None and "current_stage" not in profile.context.model_fields_set:
         context = profile.context.model_copy(update={"current_stage": team.current_stage})
         profile = profile.model_copy(update={"context": context})
-    members = aggregate(profile.member_answers, load_questionnaire(), policy.settings.anonymity_threshold)
+    members = aggregate(
+        profile.member_answers, load_questionnaire(), policy.settings.anonymity_threshold
+    )
     assessment = assess(profile, lang, policy=policy, members=members)
     stored = StoredAssessment(
         id=str(uuid4()),
