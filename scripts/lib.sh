@@ -50,10 +50,11 @@ ensure_venv() {
     "$python" -m venv "$VENV"
   fi
   local stamp="$VENV/.installed-${extras:-base}"
-  if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
+  if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ] || [ "$ROOT/constraints.txt" -nt "$stamp" ]; then
     say "installing the project and its Python packages ($extras)"
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT${extras:+[$extras]}"
+    # Exact versions from constraints.txt: a clean clone installs what was tested (SECURITY.md).
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -c "$ROOT/constraints.txt" -e "$ROOT${extras:+[$extras]}"
     touch "$stamp"
   fi
 }
