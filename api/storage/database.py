@@ -85,6 +85,9 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # A deleted row (a closed round's answers, an assessment past retention) is overwritten
+        # with zeros in the file, not just marked free (PRIVACY.md).
+        cursor.execute("PRAGMA secure_delete=ON")
     finally:
         cursor.close()
 

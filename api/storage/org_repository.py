@@ -8,7 +8,15 @@ from typing import Any, cast
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from api.storage.tables import OrganisationRow, TeamRow, UnitRow, WaveRow, WaveTeamRow
+from api.storage.tables import (
+    OrganisationRow,
+    TeamRow,
+    UnitRow,
+    WaveRow,
+    WaveTeamRow,
+    table,
+    upsert,
+)
 from readiness import NotFoundError
 from readiness.organisation import (
     Organisation,
@@ -66,8 +74,18 @@ class SqlTeams:
         return _team(row) if row else None
 
     def save(self, team: Team) -> None:
-        self._session.merge(TeamRow(**_columns(team)))
+        """Insert the team or replace it, in one statement (INSERT … ON CONFLICT DO UPDATE): two
+        sessions that store the first assessment of the same new team both succeed, the later
+        commit's outcome is kept."""
         self._session.flush()
+        self._session.execute(
+            upsert(self._session, table(TeamRow), _columns(team), keys=("org_id", "id"))
+        )
+        # The statement went past the ORM: a copy this session read before is stale now.
+        key = self._session.identity_key(TeamRow, (team.org_id, team.id))
+        cached = self._session.identity_map.get(key)
+        if cached is not None:
+            self._session.expire(cached)
 
     def find(self, org_id: str, where: TeamFilter) -> Iterator[Team]:
         query: Select[TeamRow] = (

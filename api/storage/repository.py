@@ -6,14 +6,17 @@ as they were stored and never checked against the questionnaire or policy in for
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, and_, delete, or_, select
 from sqlalchemy.orm import Session
 
-from api.storage.tables import AssessmentRow
+from api.storage.tables import AssessmentRow, SurveyAnswerRow, SurveyRoundRow, table
 from readiness import Assessment, NotFoundError
 from readiness.usecases import DEFAULT_ORG, StoredAssessment, StoredProfile
+from readiness.usecases.ports import HistoryRecord
 from readiness.vocabulary import Lang
 
 
@@ -44,6 +47,7 @@ class SqlAssessmentRepository:
                 profile=stored.profile.model_dump(mode="json"),
                 assessment=assessment.model_dump(mode="json"),
                 profile_hash=profile_hash,
+                created_by=stored.created_by,
             )
         )
         self._session.flush()
@@ -70,15 +74,91 @@ class SqlAssessmentRepository:
         return _stored(row)
 
     def team_history(
-        self, team_id: str, *, org_id: str = DEFAULT_ORG, limit: int = 100
-    ) -> list[StoredAssessment]:
-        rows = self._session.scalars(
-            select(AssessmentRow)
-            .where(AssessmentRow.org_id == org_id, AssessmentRow.team_id == team_id)
-            .order_by(AssessmentRow.created_at.desc(), AssessmentRow.seq.desc())
-            .limit(limit)
+        self,
+        team_id: str,
+        *,
+        org_id: str = DEFAULT_ORG,
+        limit: int = 100,
+        before: str | None = None,
+    ) -> list[HistoryRecord]:
+        """The page's rows only, and of each row every column but the profile (see `profiles`)."""
+        ours = (AssessmentRow.org_id == org_id, AssessmentRow.team_id == team_id)
+        query = select(*_RECORD_COLUMNS).where(*ours)
+        if before is not None:
+            anchor = self._session.execute(
+                select(AssessmentRow.created_at, AssessmentRow.seq).where(
+                    *ours, AssessmentRow.id == before
+                )
+            ).first()
+            if anchor is None:
+                raise NotFoundError(f"no assessment {before} in the history of team {team_id}")
+            query = query.where(
+                or_(
+                    AssessmentRow.created_at < anchor.created_at,
+                    and_(
+                        AssessmentRow.created_at == anchor.created_at,
+                        AssessmentRow.seq < anchor.seq,
+                    ),
+                )
+            )
+        rows = self._session.execute(
+            query.order_by(AssessmentRow.created_at.desc(), AssessmentRow.seq.desc()).limit(limit)
         ).all()
-        return [_stored(row) for row in rows]
+        return [
+            HistoryRecord(
+                id=row.id,
+                org_id=row.org_id,
+                team_id=row.team_id,
+                created_at=row.created_at,
+                lang=cast(Lang, row.lang),
+                policy_version=row.policy_version,
+                questionnaire_version=row.questionnaire_version,
+                assessment=Assessment.model_validate(row.assessment),
+            )
+            for row in rows
+        ]
+
+    def profiles(self, assessment_ids: Sequence[str]) -> dict[str, StoredProfile]:
+        if not assessment_ids:
+            return {}
+        rows = self._session.execute(
+            select(AssessmentRow.id, AssessmentRow.profile).where(
+                AssessmentRow.id.in_(assessment_ids)
+            )
+        ).all()
+        return {row.id: StoredProfile.model_validate(row.profile) for row in rows}
+
+    def delete_older_than(self, cutoff: datetime) -> int:
+        """Delete every assessment made before `cutoff` (retention); how many were deleted.
+
+        The member survey rounds whose aggregate those assessments took go with them (their
+        aggregate is part of what is deleted). A team whose latest assessment is deleted keeps
+        its latest-outcome columns (mode, stage, readiness, when to reassess): they are the
+        summary that lists and the portfolio read, not a profile; its `last_assessment_id` then
+        names an assessment that is no longer there.
+        """
+        old = select(AssessmentRow.id).where(AssessmentRow.created_at < cutoff)
+        rounds, answers = table(SurveyRoundRow), table(SurveyAnswerRow)
+        used = select(rounds.c.id).where(rounds.c.used_by.in_(old))
+        self._session.execute(delete(answers).where(answers.c.round_id.in_(used)))
+        self._session.execute(delete(rounds).where(rounds.c.used_by.in_(old)))
+        result = self._session.execute(
+            delete(AssessmentRow).where(AssessmentRow.created_at < cutoff)
+        )
+        return cast(CursorResult[Any], result).rowcount
+
+
+# What a history reads of a row: not the profile, which may be large and is read only when shown.
+_RECORD_COLUMNS = (
+    AssessmentRow.id,
+    AssessmentRow.org_id,
+    AssessmentRow.team_id,
+    AssessmentRow.created_at,
+    AssessmentRow.lang,
+    AssessmentRow.policy_version,
+    AssessmentRow.questionnaire_version,
+    AssessmentRow.assessment,
+)
 
 
 def _stored(row: AssessmentRow) -> StoredAssessment:
@@ -92,4 +172,5 @@ def _stored(row: AssessmentRow) -> StoredAssessment:
         questionnaire_version=row.questionnaire_version,
         profile=StoredProfile.model_validate(row.profile),
         assessment=Assessment.model_validate(row.assessment),
+        created_by=row.created_by,
     )

@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     Dialect,
     ForeignKey,
     Index,
+    Insert,
     Integer,
     String,
+    Table,
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 # PostgreSQL keeps JSON as jsonb so that later portfolio queries can look inside it.
 Document = JSON().with_variant(JSONB(), "postgresql")
+# A document that may be absent: Python's None is SQL NULL here (not the JSON `null`), so that
+# `IS NULL` means what it says.
+OptionalDocument = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -73,6 +81,8 @@ class AssessmentRow(Base):
     assessment: Mapped[dict[str, Any]] = mapped_column(Document)
     # The same profile under the same policy decides the same: a batch run again finds it here.
     profile_hash: Mapped[str | None] = mapped_column(String(64))
+    # The user who stored it; None before sign-in existed, or for a batch without a user.
+    created_by: Mapped[str | None] = mapped_column(String(36))
 
 
 class OrganisationRow(Base):
@@ -146,3 +156,135 @@ class WaveTeamRow(Base):
     team_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     from_stage: Mapped[str] = mapped_column(String(16))
     to_stage: Mapped[str] = mapped_column(String(16))
+
+
+class UserRow(Base):
+    """A person who signs in; the email is kept in lower case, so unique regardless of case."""
+
+    __tablename__ = "users"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    org_id: Mapped[str | None] = mapped_column(String(64), ForeignKey("organisations.id"))
+    unit_ids: Mapped[list[str]] = mapped_column(Document)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    disabled: Mapped[bool] = mapped_column(Boolean)
+    session_epoch: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ApiTokenRow(Base):
+    """An API token: its public part as the id, and only a hash of its secret part."""
+
+    __tablename__ = "api_tokens"
+    __table_args__ = (Index("ix_api_tokens_user", "user_id"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), ForeignKey("users.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    secret_hash: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class TeamManagerRow(Base):
+    """A user who manages a team (the team need not have a row yet: it may be stored next)."""
+
+    __tablename__ = "team_managers"
+    __table_args__ = (Index("ix_team_managers_user", "user_id"),)
+
+    org_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), ForeignKey("users.id"), primary_key=True)
+
+
+class SignInFailureRow(Base):
+    """One failed sign-in under a rate-limit key, kept for the rate limit's window only."""
+
+    __tablename__ = "sign_in_failures"
+    __table_args__ = (Index("ix_sign_in_failures_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(400))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SecretRow(Base):
+    """A secret the workers share, made by whichever started first (the cookie signing key)."""
+
+    __tablename__ = "secrets"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(1024))
+
+
+class SurveyRoundRow(Base):
+    """A member survey round; its aggregate is set once, when it closes."""
+
+    __tablename__ = "survey_rounds"
+    __table_args__ = (Index("ix_survey_rounds_org_team", "org_id", "team_id"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    org_id: Mapped[str] = mapped_column(String(64), ForeignKey("organisations.id"))
+    team_id: Mapped[str] = mapped_column(String(64))
+    opened_by: Mapped[str | None] = mapped_column(String(36))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    deadline: Mapped[datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    aggregate: Mapped[dict[str, Any] | None] = mapped_column(OptionalDocument)
+    used_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class SurveyAnswerRow(Base):
+    """One member's answers to an open round, and nothing else: a random id and the round.
+
+    No time, no serial number, no order. On SQLite the table has no rowid either (rows are kept
+    in the order of their random ids), so not even the file keeps the order they came in.
+    """
+
+    __tablename__ = "survey_answers"
+    __table_args__ = (
+        Index("ix_survey_answers_round", "round_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # uuid4: random
+    round_id: Mapped[str] = mapped_column(String(64), ForeignKey("survey_rounds.id"))
+    answers: Mapped[dict[str, Any]] = mapped_column(Document)
+
+
+def table(row: type[Base]) -> Table:
+    """The Core table of a mapped class, for statements that go past the ORM."""
+    return cast(Table, row.__table__)
+
+
+def insert_unless_there(session: Session, table: Table, values: dict[str, Any]) -> Insert:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING the key: a row whose key (any unique one) is
+    taken is left out, and then no row comes back.
+
+    No error, so no savepoint is needed and the caller's transaction goes on. (A SAVEPOINT would
+    not do on SQLite: pysqlite begins its transaction only at the first write, so a SAVEPOINT
+    first would be the transaction, and releasing it would commit it. RETURNING rather than the
+    rowcount, which psycopg leaves at -1 for this statement.)
+    """
+    insert = _insert(session, table).values(values).on_conflict_do_nothing()
+    return insert.returning(*table.primary_key.columns)
+
+
+def upsert(session: Session, table: Table, values: dict[str, Any], keys: Sequence[str]) -> Insert:
+    """INSERT … ON CONFLICT (keys) DO UPDATE: the row is inserted, or the one there replaced,
+    in one statement, so two sessions that store the same new row both succeed."""
+    insert = _insert(session, table).values(values)
+    replaced = {name: insert.excluded[name] for name in values if name not in keys}
+    return insert.on_conflict_do_update(index_elements=list(keys), set_=replaced)
+
+
+def _insert(session: Session, table: Table) -> postgresql.Insert | sqlite.Insert:
+    name = session.get_bind().dialect.name
+    if name == "postgresql":
+        return postgresql.insert(table)
+    if name == "sqlite":
+        return sqlite.insert(table)
+    raise NotImplementedError(f"no INSERT … ON CONFLICT for the {name} database")

@@ -7,8 +7,16 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.storage.access_repository import (
+    SqlSecrets,
+    SqlSignIns,
+    SqlTeamManagers,
+    SqlTokens,
+    SqlUsers,
+)
 from api.storage.org_repository import SqlOrganisations, SqlTeams, SqlWaves
 from api.storage.repository import SqlAssessmentRepository
+from api.storage.rounds_repository import SqlRounds
 
 
 class SqlUnitOfWork:
@@ -18,6 +26,12 @@ class SqlUnitOfWork:
     organisations: SqlOrganisations
     teams: SqlTeams
     waves: SqlWaves
+    users: SqlUsers
+    tokens: SqlTokens
+    team_managers: SqlTeamManagers
+    sign_ins: SqlSignIns
+    secrets: SqlSecrets
+    rounds: SqlRounds
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -31,6 +45,12 @@ class SqlUnitOfWork:
         self.organisations = SqlOrganisations(self._session)
         self.teams = SqlTeams(self._session)
         self.waves = SqlWaves(self._session)
+        self.users = SqlUsers(self._session)
+        self.tokens = SqlTokens(self._session)
+        self.team_managers = SqlTeamManagers(self._session)
+        self.sign_ins = SqlSignIns(self._session)
+        self.secrets = SqlSecrets(self._session)
+        self.rounds = SqlRounds(self._session)
         return self
 
     def __exit__(

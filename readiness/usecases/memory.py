@@ -7,15 +7,25 @@ the committed state (the stored objects are immutable, so copying the containers
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Self
+from uuid import uuid4
 
+from readiness.access import ApiToken, User
 from readiness.errors import NotFoundError
+from readiness.members import MemberAggregate
 from readiness.organisation import Organisation, Team, TeamFilter, Unit, Wave
-from readiness.usecases.ports import DEFAULT_ORG, StoredAssessment
+from readiness.surveys import SurveyRound
+from readiness.usecases.ports import (
+    DEFAULT_ORG,
+    HistoryRecord,
+    StoredAssessment,
+    StoredProfile,
+)
 
 
 @dataclass
@@ -26,6 +36,15 @@ class _State:
     units: list[Unit] = field(default_factory=list)
     teams: dict[tuple[str, str], Team] = field(default_factory=dict)
     waves: list[Wave] = field(default_factory=list)
+    users: dict[str, User] = field(default_factory=dict)
+    tokens: dict[str, ApiToken] = field(default_factory=dict)
+    team_managers: set[tuple[str, str, str]] = field(default_factory=set)
+    failures: list[tuple[str, datetime]] = field(default_factory=list)
+    secrets: dict[str, str] = field(default_factory=dict)
+    rounds: dict[str, SurveyRound] = field(default_factory=dict)
+    # round id -> {random answer id: answers}; read back sorted by the random ids, so the order
+    # they came in (which a dict keeps) is not given away
+    answers: dict[str, dict[str, dict[str, int | None]]] = field(default_factory=dict)
 
     def copy(self) -> _State:
         return _State(
@@ -35,6 +54,13 @@ class _State:
             list(self.units),
             dict(self.teams),
             list(self.waves),
+            dict(self.users),
+            dict(self.tokens),
+            set(self.team_managers),
+            list(self.failures),
+            dict(self.secrets),
+            dict(self.rounds),
+            {round_id: dict(answers) for round_id, answers in self.answers.items()},
         )
 
 
@@ -65,14 +91,47 @@ class InMemoryAssessments:
         raise NotFoundError(f"no assessment with id {assessment_id}")
 
     def team_history(
-        self, team_id: str, *, org_id: str = DEFAULT_ORG, limit: int = 100
-    ) -> list[StoredAssessment]:
+        self,
+        team_id: str,
+        *,
+        org_id: str = DEFAULT_ORG,
+        limit: int = 100,
+        before: str | None = None,
+    ) -> list[HistoryRecord]:
         ours = [s for s in self._state.assessments if s.team_id == team_id and s.org_id == org_id]
         # Made in the same instant, the one added later is the newer.
-        newest_first = sorted(
-            enumerate(ours), key=lambda pair: (pair[1].created_at, pair[0]), reverse=True
-        )
-        return [stored for _, stored in newest_first[:limit]]
+        newest_first = [
+            stored
+            for _, stored in sorted(
+                enumerate(ours), key=lambda pair: (pair[1].created_at, pair[0]), reverse=True
+            )
+        ]
+        if before is not None:
+            ids = [stored.id for stored in newest_first]
+            if before not in ids:
+                raise NotFoundError(f"no assessment {before} in the history of team {team_id}")
+            newest_first = newest_first[ids.index(before) + 1 :]
+        return [HistoryRecord.of(stored) for stored in newest_first[:limit]]
+
+    def profiles(self, assessment_ids: Sequence[str]) -> dict[str, StoredProfile]:
+        wanted = set(assessment_ids)
+        return {s.id: s.profile for s in self._state.assessments if s.id in wanted}
+
+    def delete_older_than(self, cutoff: datetime) -> int:
+        kept = [s for s in self._state.assessments if s.created_at >= cutoff]
+        deleted = len(self._state.assessments) - len(kept)
+        gone = {s.id for s in self._state.assessments} - {s.id for s in kept}
+        self._state.assessments[:] = kept
+        for key, assessment_id in list(self._state.hashes.items()):
+            if assessment_id in gone:
+                del self._state.hashes[key]
+        # The rounds whose aggregate those assessments took go with them; teams keep their
+        # latest-outcome summary (see the SQL repository).
+        for round_id, survey in list(self._state.rounds.items()):
+            if survey.used_by in gone:
+                del self._state.rounds[round_id]
+                self._state.answers.pop(round_id, None)
+        return deleted
 
 
 class InMemoryOrganisations:
@@ -131,6 +190,186 @@ class InMemoryWaves:
         return sorted(ours, key=lambda w: w.created_at, reverse=True)
 
 
+class InMemoryUsers:
+    def __init__(self, state: _State) -> None:
+        self._state = state
+
+    def add(self, user: User) -> None:
+        if user.id in self._state.users or self.by_email(user.email) is not None:
+            raise ValueError(f"a user with the email {user.email.lower()} exists")
+        self._state.users[user.id] = dataclasses.replace(user, email=user.email.lower())
+
+    def get(self, user_id: str) -> User | None:
+        return self._state.users.get(user_id)
+
+    def by_email(self, email: str) -> User | None:
+        email = email.lower()
+        return next((u for u in self._state.users.values() if u.email == email), None)
+
+    def all(self) -> list[User]:
+        return sorted(self._state.users.values(), key=lambda u: u.email)
+
+    def save(self, user: User) -> None:
+        if user.id not in self._state.users:
+            raise NotFoundError(f"no user with id {user.id}")
+        taken = self.by_email(user.email)
+        if taken is not None and taken.id != user.id:
+            raise ValueError(f"a user with the email {user.email.lower()} exists")
+        self._state.users[user.id] = dataclasses.replace(user, email=user.email.lower())
+
+    def count(self) -> int:
+        return len(self._state.users)
+
+
+class InMemoryTokens:
+    def __init__(self, state: _State) -> None:
+        self._state = state
+
+    def add(self, token: ApiToken) -> None:
+        if token.id in self._state.tokens:
+            raise ValueError(f"a token with id {token.id} exists")
+        self._state.tokens[token.id] = token
+
+    def get(self, token_id: str) -> ApiToken | None:
+        return self._state.tokens.get(token_id)
+
+    def of_user(self, user_id: str) -> list[ApiToken]:
+        return [t for t in self.all() if t.user_id == user_id]
+
+    def all(self) -> list[ApiToken]:
+        return sorted(self._state.tokens.values(), key=lambda t: (t.created_at, t.id))
+
+    def revoke(self, token_id: str, at: datetime) -> bool:
+        token = self._state.tokens.get(token_id)
+        if token is None or token.revoked_at is not None:
+            return False
+        self._state.tokens[token_id] = dataclasses.replace(token, revoked_at=at)
+        return True
+
+
+class InMemoryTeamManagers:
+    def __init__(self, state: _State) -> None:
+        self._state = state
+
+    def add(self, org_id: str, team_id: str, user_id: str) -> None:
+        self._state.team_managers.add((org_id, team_id, user_id))
+
+    def remove(self, org_id: str, team_id: str, user_id: str) -> None:
+        self._state.team_managers.discard((org_id, team_id, user_id))
+
+    def of_team(self, org_id: str, team_id: str) -> frozenset[str]:
+        return frozenset(
+            user
+            for org, team, user in self._state.team_managers
+            if (org, team) == (org_id, team_id)
+        )
+
+    def teams_of(self, user_id: str) -> list[tuple[str, str]]:
+        return sorted(
+            (org, team) for org, team, user in self._state.team_managers if user == user_id
+        )
+
+
+class InMemorySignIns:
+    def __init__(self, state: _State) -> None:
+        self._state = state
+
+    def add_failure(self, key: str, at: datetime) -> None:
+        self._state.failures.append((key, at))
+
+    def failures_since(self, key: str, since: datetime) -> int:
+        return sum(1 for k, at in self._state.failures if k == key and at >= since)
+
+    def clear(self, key: str) -> None:
+        self._state.failures[:] = [(k, at) for k, at in self._state.failures if k != key]
+
+    def prune(self, before: datetime) -> int:
+        kept = [(k, at) for k, at in self._state.failures if at >= before]
+        pruned = len(self._state.failures) - len(kept)
+        self._state.failures[:] = kept
+        return pruned
+
+
+class InMemorySecrets:
+    def __init__(self, state: _State) -> None:
+        self._state = state
+
+    def get_or_add(self, name: str, value: str) -> str:
+        return self._state.secrets.setdefault(name, value)
+
+
+class InMemoryRounds:
+    def __init__(self, state: _State) -> None:
+        self._state = state
+
+    def add(self, survey: SurveyRound) -> None:
+        if survey.id in self._state.rounds:
+            raise ValueError(f"a round with id {survey.id} exists")
+        self._state.rounds[survey.id] = survey
+        self._state.answers[survey.id] = {}
+
+    def get(self, round_id: str) -> SurveyRound | None:
+        return self._state.rounds.get(round_id)
+
+    def of_team(self, org_id: str, team_id: str) -> list[SurveyRound]:
+        ours = [
+            r for r in self._state.rounds.values() if (r.org_id, r.team_id) == (org_id, team_id)
+        ]
+        return sorted(ours, key=lambda r: r.opened_at, reverse=True)
+
+    def open_due(self, now: datetime) -> list[SurveyRound]:
+        return [r for r in self._state.rounds.values() if r.due(now)]
+
+    def add_answer(self, round_id: str, answers: dict[str, int | None]) -> None:
+        survey = self._state.rounds.get(round_id)
+        if survey is None or not survey.is_open:
+            raise NotFoundError(f"no open round with id {round_id}")
+        self._state.answers[round_id][str(uuid4())] = dict(answers)
+
+    def answer_count(self, round_id: str) -> int:
+        return len(self._state.answers.get(round_id, {}))
+
+    def answers(self, round_id: str) -> list[dict[str, int | None]]:
+        # A dict keeps the order its keys went in: sorted by the random ids, that order is gone.
+        kept = self._state.answers.get(round_id, {})
+        return [dict(kept[answer_id]) for answer_id in sorted(kept)]
+
+    def close(self, round_id: str, aggregate: MemberAggregate, at: datetime) -> bool:
+        survey = self._state.rounds.get(round_id)
+        if survey is None or not survey.is_open:
+            return False
+        self._state.rounds[round_id] = dataclasses.replace(
+            survey, closed_at=at, aggregate=aggregate
+        )
+        self._state.answers[round_id] = {}
+        return True
+
+    def unused_closed(self, org_id: str, team_id: str) -> SurveyRound | None:
+        closed = [
+            r
+            for r in self.of_team(org_id, team_id)
+            if not r.is_open and r.used_by is None and r.aggregate is not None
+        ]
+        return max(closed, key=lambda r: r.closed_at or r.opened_at, default=None)
+
+    def mark_used(self, round_id: str, assessment_id: str) -> None:
+        survey = self._state.rounds.get(round_id)
+        if survey is None:
+            raise NotFoundError(f"no round with id {round_id}")
+        self._state.rounds[round_id] = dataclasses.replace(survey, used_by=assessment_id)
+
+    def delete_closed_before(self, cutoff: datetime) -> int:
+        gone = [
+            r.id
+            for r in self._state.rounds.values()
+            if r.closed_at is not None and r.closed_at < cutoff
+        ]
+        for round_id in gone:
+            del self._state.rounds[round_id]
+            self._state.answers.pop(round_id, None)
+        return len(gone)
+
+
 def matches(team: Team, where: TeamFilter) -> bool:
     """Whether `team` is one of the teams `where` describes (the SQL adapter says the same in SQL)."""
     status = team.status
@@ -164,6 +403,12 @@ class InMemoryUnitOfWork:
         self.organisations = InMemoryOrganisations(state)
         self.teams = InMemoryTeams(state)
         self.waves = InMemoryWaves(state)
+        self.users = InMemoryUsers(state)
+        self.tokens = InMemoryTokens(state)
+        self.team_managers = InMemoryTeamManagers(state)
+        self.sign_ins = InMemorySignIns(state)
+        self.secrets = InMemorySecrets(state)
+        self.rounds = InMemoryRounds(state)
 
     def __enter__(self) -> Self:
         self._bind(self._committed.copy())

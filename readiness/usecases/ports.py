@@ -6,7 +6,7 @@ in-memory one for tests and for a library user who wants no database.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -14,10 +14,12 @@ from typing import Any, Protocol, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from readiness.access import ApiToken, User
 from readiness.members import MemberAggregate
 from readiness.models import Assessment, TeamProfile
 from readiness.organisation import Organisation, Team, TeamFilter, Unit, Wave
 from readiness.service import parse_profile
+from readiness.surveys import SurveyRound
 from readiness.vocabulary import Lang
 
 DEFAULT_ORG = "default"
@@ -64,6 +66,39 @@ class StoredAssessment:
     questionnaire_version: str
     profile: StoredProfile
     assessment: Assessment
+    # The user who stored it (None: made before sign-in existed, or by a batch without a user).
+    created_by: str | None = None
+
+
+@dataclass(frozen=True)
+class HistoryRecord:
+    """A stored assessment without the profile it was made from: what a team's history reads.
+
+    A profile can be large and a history long; its profile is read only for an entry that shows it
+    (`AssessmentRepository.profiles`).
+    """
+
+    id: str
+    org_id: str
+    team_id: str | None
+    created_at: datetime  # aware, UTC
+    lang: Lang
+    policy_version: str
+    questionnaire_version: str
+    assessment: Assessment
+
+    @classmethod
+    def of(cls, stored: StoredAssessment) -> HistoryRecord:
+        return cls(
+            id=stored.id,
+            org_id=stored.org_id,
+            team_id=stored.team_id,
+            created_at=stored.created_at,
+            lang=stored.lang,
+            policy_version=stored.policy_version,
+            questionnaire_version=stored.questionnaire_version,
+            assessment=stored.assessment,
+        )
 
 
 class AssessmentRepository(Protocol):
@@ -76,9 +111,19 @@ class AssessmentRepository(Protocol):
         """The assessment with this id; NotFoundError when there is none."""
 
     def team_history(
-        self, team_id: str, *, org_id: str = DEFAULT_ORG, limit: int = 100
-    ) -> list[StoredAssessment]:
-        """A team's assessments, newest first, at most `limit`; empty for a team with none."""
+        self,
+        team_id: str,
+        *,
+        org_id: str = DEFAULT_ORG,
+        limit: int = 100,
+        before: str | None = None,
+    ) -> list[HistoryRecord]:
+        """A team's assessments without their profiles, newest first, at most `limit`; empty for
+        a team with none. With `before` (an assessment id), only those older than that one;
+        NotFoundError when it is not one of the team's."""
+
+    def profiles(self, assessment_ids: Sequence[str]) -> dict[str, StoredProfile]:
+        """The profiles of these assessments by id, and no others (unknown ids are left out)."""
 
     def find_same(
         self, org_id: str, team_id: str, profile_hash: str, policy_version: str
@@ -87,6 +132,9 @@ class AssessmentRepository(Protocol):
 
     def add_hashed(self, stored: StoredAssessment, profile_hash: str) -> None:
         """Keep `stored`, findable by `find_same` under `profile_hash`."""
+
+    def delete_older_than(self, cutoff: datetime) -> int:
+        """Delete every assessment made before `cutoff` (retention); how many were deleted."""
 
 
 class OrganisationRepository(Protocol):
@@ -123,6 +171,116 @@ class WaveRepository(Protocol):
         """The organisation's waves, newest first, each with its moves."""
 
 
+class UserRepository(Protocol):
+    """People who sign in. Emails are unique (lower case)."""
+
+    def add(self, user: User) -> None:
+        """Keep a new user; ValueError when the email is taken."""
+
+    def get(self, user_id: str) -> User | None: ...
+
+    def by_email(self, email: str) -> User | None: ...
+
+    def all(self) -> list[User]:
+        """Every user, by email."""
+
+    def save(self, user: User) -> None:
+        """Replace the stored user with the same id (password, role, scope, epoch, disabled)."""
+
+    def count(self) -> int: ...
+
+
+class TokenRepository(Protocol):
+    """API tokens, stored as hashes."""
+
+    def add(self, token: ApiToken) -> None: ...
+
+    def get(self, token_id: str) -> ApiToken | None: ...
+
+    def of_user(self, user_id: str) -> list[ApiToken]: ...
+
+    def all(self) -> list[ApiToken]:
+        """Every token, oldest first."""
+
+    def revoke(self, token_id: str, at: datetime) -> bool:
+        """Mark the token revoked (once); False when there is no such active token."""
+
+
+class TeamManagerRepository(Protocol):
+    """Which users manage which teams."""
+
+    def add(self, org_id: str, team_id: str, user_id: str) -> None:
+        """Make `user_id` a manager of the team; adding twice changes nothing."""
+
+    def remove(self, org_id: str, team_id: str, user_id: str) -> None: ...
+
+    def of_team(self, org_id: str, team_id: str) -> frozenset[str]:
+        """The user ids that manage the team."""
+
+    def teams_of(self, user_id: str) -> list[tuple[str, str]]:
+        """(org_id, team_id) of every team the user manages, sorted."""
+
+
+class SignInAttemptRepository(Protocol):
+    """Failed sign-ins, for the rate limit; shared by every worker through the database."""
+
+    def add_failure(self, key: str, at: datetime) -> None: ...
+
+    def failures_since(self, key: str, since: datetime) -> int: ...
+
+    def clear(self, key: str) -> None: ...
+
+    def prune(self, before: datetime) -> int:
+        """Forget failures older than `before`."""
+
+
+class SecretRepository(Protocol):
+    """Named secrets the service makes once and every worker shares (the cookie signing key)."""
+
+    def get_or_add(self, name: str, value: str) -> str:
+        """The stored secret `name`; `value` is stored and returned when there is none yet."""
+
+
+class RoundRepository(Protocol):
+    """Member survey rounds and, while a round is open, its anonymous answers.
+
+    An answer is stored with nothing but a random id and its round: no time, no order, nothing
+    about who gave it.
+    """
+
+    def add(self, survey: SurveyRound) -> None: ...
+
+    def get(self, round_id: str) -> SurveyRound | None: ...
+
+    def of_team(self, org_id: str, team_id: str) -> list[SurveyRound]:
+        """The team's rounds, newest first."""
+
+    def open_due(self, now: datetime) -> list[SurveyRound]:
+        """Open rounds whose deadline has passed."""
+
+    def add_answer(self, round_id: str, answers: dict[str, int | None]) -> None:
+        """Keep one member's answers to an open round."""
+
+    def answer_count(self, round_id: str) -> int: ...
+
+    def answers(self, round_id: str) -> list[dict[str, int | None]]:
+        """The open round's answers, in no particular order (to compute its aggregate)."""
+
+    def close(self, round_id: str, aggregate: MemberAggregate, at: datetime) -> bool:
+        """Store the aggregate, mark the round closed and delete its answers, in this transaction.
+
+        False (and nothing changed) when the round was already closed: an aggregate never changes.
+        """
+
+    def unused_closed(self, org_id: str, team_id: str) -> SurveyRound | None:
+        """The newest closed round of the team whose aggregate no assessment has taken yet."""
+
+    def mark_used(self, round_id: str, assessment_id: str) -> None: ...
+
+    def delete_closed_before(self, cutoff: datetime) -> int:
+        """Delete rounds closed before `cutoff` (retention); how many."""
+
+
 class UnitOfWork(Protocol):
     """One transaction: what is written inside `with uow:` is kept only if `commit()` is called."""
 
@@ -137,6 +295,24 @@ class UnitOfWork(Protocol):
 
     @property
     def waves(self) -> WaveRepository: ...
+
+    @property
+    def users(self) -> UserRepository: ...
+
+    @property
+    def tokens(self) -> TokenRepository: ...
+
+    @property
+    def team_managers(self) -> TeamManagerRepository: ...
+
+    @property
+    def sign_ins(self) -> SignInAttemptRepository: ...
+
+    @property
+    def secrets(self) -> SecretRepository: ...
+
+    @property
+    def rounds(self) -> RoundRepository: ...
 
     def __enter__(self) -> Self: ...
 

@@ -18,8 +18,8 @@ from tests.conftest import with_members
 def test_migrating_an_empty_database_brings_it_to_the_newest_revision(database_url: str) -> None:
     message = upgrade(database_url)
 
-    assert "schema revision 0003" in message
-    assert current_revision(create_engine(database_url)) == "0003"
+    assert "schema revision 0004" in message
+    assert current_revision(create_engine(database_url)) == "0004"
 
 
 def test_migrating_twice_changes_nothing(database_url: str) -> None:
@@ -28,7 +28,7 @@ def test_migrating_twice_changes_nothing(database_url: str) -> None:
 
     revision = upgrade_engine(engine)
 
-    assert revision == "0003"
+    assert revision == "0004"
     engine.dispose()
 
 

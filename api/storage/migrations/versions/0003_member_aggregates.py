@@ -56,7 +56,12 @@ def upgrade() -> None:
 def _without_answers(profile: dict[str, Any], assessment: dict[str, Any]) -> dict[str, Any]:
     kept = {k: v for k, v in profile.items() if k != "member_answers"}
     members = assessment.get("members") or {}
-    respondents = int(members.get("respondents") or len(profile.get("member_answers") or []))
+    # The true count from the answers themselves (a member who answered nothing did not answer):
+    # an assessment's own `members.respondents` is coarsened ("3–4") since survey rounds came.
+    answered = [m for m in profile.get("member_answers") or [] if isinstance(m, dict) and m]
+    respondents = len(
+        [m for m in answered if any(value is not None for value in m.values())]
+    ) or int(members.get("respondents") or 0)
     if respondents:
         medians = members.get("dimensions") or {} if members.get("used") else {}
         kept["members"] = {"respondents": respondents, "medians": medians}
