@@ -16,11 +16,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import readiness
 from api import errors
+from api.auth.sessions import SessionCookies, load_signer
 from api.docs import install_docs
 from api.head import install_head
 from api.limits import ContentLengthLimit
 from api.logs import RequestLog
 from api.pages import router as pages_router
+from api.pages import sign_in
 from api.pages.errors import page_or_json_error
 from api.routes import ROUTERS
 from api.security import install_security_headers
@@ -55,9 +57,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_bytes=settings.max_body_bytes,
         larger={f"{API_PREFIX}/batches": settings.max_batch_bytes},
     )
+    # Writes the session cookie a request asked for (api.auth.sessions).
+    app.add_middleware(SessionCookies)
     # Outermost, so that the 413s of the limit are logged too.
     app.add_middleware(RequestLog)
     errors.install(app)
+    # A page that needs sign-in redirects to it; a form without its CSRF token is refused.
+    sign_in.install(app)
     # A person who mistypes an address gets the 404 page; programs keep FastAPI's JSON.
     app.add_exception_handler(StarletteHTTPException, page_or_json_error)
     for router in ROUTERS:
@@ -78,6 +84,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     database = Database(app.state.settings.database_url)
     try:
         upgrade_engine(database.engine)
+        # The key that signs session cookies: configured, or made once and shared through the
+        # database by every worker (api.auth.sessions).
+        app.state.sessions = load_signer(app.state.settings, database)
         engine_for(app.state.policy)  # compile the ruleset now rather than in the first request
         app.state.database = database
         yield

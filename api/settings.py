@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from readiness import ReadinessError
@@ -91,7 +91,39 @@ class Settings(BaseSettings):
     )
     log_format: LogFormat = Field("text", description="text for people, json for log collectors")
     log_level: LogLevel = Field("INFO", description="the least severe level logged")
+    # Sign-in (api/auth). Without a key, one is made at the first start and kept in the database,
+    # so every worker and every restart signs the same way.
+    secret_key: SecretStr | None = Field(
+        None,
+        min_length=32,
+        description="the key that signs session cookies (at least 32 characters; default: one "
+        "made at the first start and kept in the database); changing it signs everyone out",
+    )
+    cookie_secure: bool = Field(
+        True,
+        description="send the session cookie over HTTPS only (browsers also accept it from "
+        "http://localhost and http://127.0.0.1); turn off only to serve plain HTTP on a network",
+    )
+    session_hours: int = Field(
+        12, ge=1, le=24 * 30, description="how long a sign-in lasts before signing in again"
+    )
+    sign_in_max_failures: int = Field(
+        5,
+        ge=1,
+        le=1_000,
+        description="failed sign-ins allowed per email in 15 minutes (and four times as many per "
+        "client address) before further attempts are refused with 429",
+    )
+    retention_months: int | None = Field(
+        None,
+        ge=1,
+        le=1_200,
+        description="delete stored assessments and closed survey rounds older than this many "
+        "months (default: keep them until deleted by hand)",
+    )
 
+
+SECRET_FIELDS = {("secret_key",)}  # never repeated in an error message
 
 PACKAGED_COVERAGE = Path(__file__).resolve().parent / "_data" / "coverage.json"
 CHECKOUT_COVERAGE = Path(__file__).resolve().parent.parent / "features" / "coverage.json"
@@ -123,6 +155,7 @@ def _describe(error: ValidationError) -> str:
     for problem in error.errors(include_url=False):
         name = ENV_PREFIX + "_".join(str(part) for part in problem["loc"]).upper()
         given = problem.get("input")
-        shown = f" (got {given!r})" if isinstance(given, str | int | float) else ""
+        secret = problem["loc"][:1] in SECRET_FIELDS
+        shown = f" (got {given!r})" if isinstance(given, str | int | float) and not secret else ""
         problems.append(f"{name}: {problem['msg']}{shown}")
     return "settings cannot be used: " + "; ".join(problems)

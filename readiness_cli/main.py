@@ -24,7 +24,7 @@ from readiness.errors import (
     ReadinessError,
 )
 from readiness.tabular import TableError
-from readiness_cli import batch, library, organisation, service
+from readiness_cli import batch, library, organisation, service, users
 from readiness_cli.exits import EXIT_CONFIG, EXIT_DATA, EXIT_PROBLEMS
 
 
@@ -67,5 +67,6 @@ def _parser() -> argparse.ArgumentParser:
     library.add_commands(commands)
     batch.add_commands(commands)
     organisation.add_commands(commands)
+    users.add_commands(commands)
     service.add_commands(commands)
     return parser

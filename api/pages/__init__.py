@@ -7,8 +7,18 @@ JavaScript and prints. The JSON API under /api/v1 says the same things to progra
 
 from fastapi import APIRouter
 
-from api.pages import policy, portfolio, questionnaire, report, team_list, teams, waves
+from api.pages import (
+    policy,
+    portfolio,
+    questionnaire,
+    report,
+    rounds,
+    sign_in,
+    team_list,
+    teams,
+    waves,
+)
 
 router = APIRouter(include_in_schema=False)
-for _module in (questionnaire, report, teams, policy, portfolio, team_list, waves):
+for _module in (questionnaire, report, teams, policy, portfolio, team_list, waves, sign_in, rounds):
     router.include_router(_module.router)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from babel.numbers import format_decimal
 from fastapi import Request
@@ -16,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context,
 from jinja2.runtime import Context
 from starlette.responses import Response
 
+from api.auth.deps import csrf_token, principal_of
 from api.pages.i18n import LANGUAGE_NAMES, translations
 from readiness.vocabulary import LANGS, Lang
 
@@ -73,10 +75,23 @@ def render(
         }
         for other in LANGS
     ]
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    signed = {
+        # Who is signed in (for the header), and the CSRF token every form sends back (api.auth).
+        "principal": principal_of(request),
+        "csrf_token": csrf_token(request),
+        "sign_in_url": with_lang(f"/sign-in?next={quote(here, safe='/')}", lang),
+    }
     return templates.TemplateResponse(
         request,
         name,
-        {"lang": lang, "languages": switch, "link": lambda url: with_lang(url, lang), **context},
+        {
+            "lang": lang,
+            "languages": switch,
+            "link": lambda url: with_lang(url, lang),
+            **signed,
+            **context,
+        },
         status_code=status_code,
     )
 

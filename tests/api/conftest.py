@@ -1,4 +1,8 @@
-"""An app on a SQLite file of its own per test, driven in-process by FastAPI's TestClient."""
+"""An app on a SQLite file of its own per test, driven in-process by FastAPI's TestClient.
+
+`client` acts as an admin (a real API token, made in the test's database, sent on every
+request); `anonymous_client` is nobody. Both talk to the same app, started once per test.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from api.settings import Settings
 from tests.conftest import make_profile
+from tests.support.accounts import as_user
 
 
 @pytest.fixture
@@ -26,9 +31,18 @@ def app(settings: Settings) -> FastAPI:
 
 
 @pytest.fixture
-def client(app: FastAPI) -> Iterator[TestClient]:
+def anonymous_client(app: FastAPI) -> Iterator[TestClient]:
+    """Nobody signed in; this client also runs the app's start-up and shut-down."""
     with TestClient(app) as client:
         yield client
+
+
+@pytest.fixture
+def client(app: FastAPI, anonymous_client: TestClient) -> TestClient:
+    """An admin: every request carries the admin's API token (the app runs for anonymous_client)."""
+    client = TestClient(app)
+    as_user(client, "admin")
+    return client
 
 
 @pytest.fixture

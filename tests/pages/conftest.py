@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,12 +13,15 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from playwright.sync_api import BrowserContext, Page, sync_playwright
+from playwright.sync_api import BrowserContext, Cookie, Page, sync_playwright
 
 from api.main import create_app
 from api.settings import Settings
+from api.storage import Database
+from readiness.usecases import accounts
 from tests.conftest import make_profile
 from tests.pages.html import Element, parse
+from tests.support.accounts import anonymous, as_user, token_for
 from tests.support.live_server import LiveServer, live_server
 
 
@@ -26,9 +31,21 @@ def app(tmp_path: Path) -> FastAPI:
 
 
 @pytest.fixture
-def client(app: FastAPI) -> Iterator[TestClient]:
+def anonymous_client(app: FastAPI) -> Iterator[TestClient]:
+    """A visitor who has not signed in but has loaded a form (an anonymous session, so its posts
+    carry a CSRF token as a browser's would); this client also runs the app."""
     with TestClient(app) as client:
+        anonymous(client)
         yield client
+
+
+@pytest.fixture
+def client(app: FastAPI, anonymous_client: TestClient) -> TestClient:
+    """An admin signed in: a real session cookie for the pages, a real API token for the API,
+    and the session's CSRF token in every form it posts (tests.support.accounts)."""
+    client = TestClient(app)
+    as_user(client, "admin")
+    return client
 
 
 def form_for(scores: dict[str, float] | None = None, **context: Any) -> dict[str, str]:
@@ -74,6 +91,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# What `readiness serve` prints on stderr at its first start (readiness_cli.users).
+FIRST_ADMIN = re.compile(r"sign in at \S+ as (?P<email>\S+) with the password (?P<password>\S+)")
 TEST_OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 
 
@@ -102,15 +121,88 @@ def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContex
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def served_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The database of the module's `readiness serve`, a fresh SQLite file."""
+    return f"sqlite:///{tmp_path_factory.mktemp('served') / 'browser.db'}"
+
+
+@pytest.fixture(scope="module")
+def server(served_database: str) -> Iterator[LiveServer]:
     """`readiness serve` on a fresh SQLite file."""
-    folder = tmp_path_factory.mktemp("served")
-    with live_server(f"sqlite:///{folder / 'browser.db'}", log_dir=folder) as running:
+    folder = Path(served_database.removeprefix("sqlite:///")).parent
+    with live_server(served_database, log_dir=folder) as running:
         yield running
 
 
+@dataclass(frozen=True)
+class FirstAdmin:
+    email: str
+    password: str
+
+
+@pytest.fixture(scope="module")
+def first_admin(server: LiveServer) -> FirstAdmin:
+    """The admin `readiness serve` made at its first start, as it told the operator on stderr."""
+    told = FIRST_ADMIN.search(server.output())
+    assert told, f"no first admin in the output of readiness serve:\n{server.output()}"
+    return FirstAdmin(told["email"], told["password"])
+
+
+@pytest.fixture(scope="module")
+def api_headers(
+    server: LiveServer, served_database: str, first_admin: FirstAdmin
+) -> dict[str, str]:
+    """The Authorization header of an API token of the first admin, for calls to the API."""
+    database = Database(served_database)
+    try:
+        admin = accounts.user_by_email(database.unit_of_work(), first_admin.email)
+        return {"Authorization": f"Bearer {token_for(database, admin)}"}
+    finally:
+        database.dispose()
+
+
+def sign_in(page: Page, url: str, email: str, password: str) -> None:
+    """Sign in through the sign-in page, in Swedish, as a person would."""
+    page.goto(f"{url}/sign-in")
+    page.get_by_label("E-post").fill(email)
+    page.get_by_label("Lösenord").fill(password)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_url(f"{url}/?lang=sv")
+
+
+@pytest.fixture(scope="module")
+def admin_cookies(
+    chromium: BrowserContext, server: LiveServer, first_admin: FirstAdmin
+) -> list[Cookie]:
+    """The cookies of the first admin signed in through the sign-in page, once per server."""
+    chromium.clear_cookies()
+    tab = chromium.new_page()
+    try:
+        sign_in(tab, server.url, first_admin.email, first_admin.password)
+    finally:
+        tab.close()
+    return chromium.cookies(server.url)
+
+
 @pytest.fixture
-def browser_page(chromium: BrowserContext) -> Iterator[Page]:
+def browser_page(
+    chromium: BrowserContext, admin_cookies: list[Cookie], api_headers: dict[str, str]
+) -> Iterator[Page]:
+    """A tab of the first admin: signed in to the pages, with an API token for `page.request`
+    (the pages never read a token, the API never a cookie)."""
+    chromium.clear_cookies()
+    chromium.add_cookies(admin_cookies)  # type: ignore[arg-type]
+    chromium.set_extra_http_headers(api_headers)
+    tab = chromium.new_page()
+    yield tab
+    tab.close()
+
+
+@pytest.fixture
+def anonymous_page(chromium: BrowserContext, server: LiveServer) -> Iterator[Page]:
+    """A tab of someone who has not signed in: no cookie, no token."""
+    chromium.clear_cookies()
+    chromium.set_extra_http_headers({})
     tab = chromium.new_page()
     yield tab
     tab.close()
