@@ -18,6 +18,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from api.auth import PrincipalDep, UserDep
 from api.deps import PolicyDep, UnitOfWorkDep
 from api.pages.charts import Bar, bar_chart_svg
 from api.pages.deps import PageLangDep
@@ -44,9 +45,11 @@ CHANGES = {
 }
 
 
-def page_org(org: Annotated[str | None, Query()] = None) -> str:
-    """`?org=`, case-insensitive like every id; the installation's own organisation when none."""
-    return _page_id(org) or DEFAULT_ORG
+def page_org(principal: PrincipalDep, org: Annotated[str | None, Query()] = None) -> str:
+    """`?org=`, case-insensitive like every id; when none, the organisation of the one signed in
+    (an admin: the installation's own)."""
+    own = principal.user.org_id if principal.user else None
+    return _page_id(org) or own or DEFAULT_ORG
 
 
 def page_unit(unit: Annotated[str | None, Query()] = None) -> str | None:
@@ -76,14 +79,16 @@ def portfolio_page(
     uow: UnitOfWorkDep,
     org: PageOrgDep,
     unit: PageUnitDep,
+    principal: UserDep,
 ) -> Response:
-    """The organisation's teams, or those of a unit and every unit below it; 404 for neither."""
+    """The organisation's teams, or those of a unit and every unit below it; 404 for neither,
+    and for anyone but an admin or an HR partner of the organisation."""
     try:
-        found = usecase.portfolio(uow, org, unit=unit)
-        tree = unit_tree(uow, org)
+        found = usecase.portfolio(uow, org, unit=unit, principal=principal)
+        tree = unit_tree(uow, org, principal)
     except (NotFoundError, InputError):  # no such organisation, or no such unit in it
         return not_found_page(request, lang)
-    name = next(o.name for o in organisations(uow) if o.id == org)
+    name = next(o.name for o in organisations(uow, principal) if o.id == org)
     context = portfolio_context(found, policy, lang, org_name=name, tree=tree)
     return render(request, "portfolio.html", lang, context)
 

@@ -1,6 +1,8 @@
 """`/`: the questionnaire form; a complete form is assessed, stored, and its report shown.
 
 The manager fills it in: it shows the items the manager answers, not those only members answer.
+Anyone may fill it in, but only a signed-in user's assessment is stored (under the rules of
+POST /api/v1/assessments); anyone else is shown the report, with nothing kept.
 """
 
 from __future__ import annotations
@@ -12,13 +14,16 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
+from api.auth import CsrfDep, PrincipalDep
 from api.deps import PolicyDep, UnitOfWorkDep
 from api.pages.deps import PageLangDep
 from api.pages.form import DONT_KNOW, form_items, read_form
 from api.pages.i18n import gettext_for
+from api.pages.portfolio import PageOrgDep
 from api.pages.problems import PlacedProblem, place
 from api.pages.rendering import render, with_lang
-from readiness import questionnaire, usecases
+from api.pages.report import unsaved_report
+from readiness import NotFoundError, questionnaire, usecases
 from readiness.vocabulary import Lang
 
 router = APIRouter()
@@ -39,16 +44,42 @@ def questionnaire_page(request: Request, lang: PageLangDep) -> Response:
     return _form_page(request, lang, _defaults(lang), problems=())
 
 
-@router.post("/")
+@router.post("/", dependencies=[CsrfDep])
 def submit_questionnaire(
-    request: Request, lang: PageLangDep, policy: PolicyDep, uow: UnitOfWorkDep, form: FormDep
+    request: Request,
+    lang: PageLangDep,
+    policy: PolicyDep,
+    uow: UnitOfWorkDep,
+    form: FormDep,
+    principal: PrincipalDep,
+    org: PageOrgDep,
 ) -> Response:
-    """Store the assessment and show its report, or show the form again with every problem marked."""
+    """Store the assessment and show its report, or show the form again with every problem marked.
+
+    Not signed in: the report is shown and nothing is stored. A team the user may not assess is
+    answered 404, with the form and its answers kept and the team id marked.
+    """
     result = read_form(form)
     if result.profile is None:
         problems = place(result.problems, lang)
         return _form_page(request, lang, result.values, problems, status_code=422)
-    stored = usecases.assess_and_store(uow, result.profile, lang, policy)
+    if not principal.signed_in:
+        return unsaved_report(
+            request, usecases.evaluate(result.profile, lang, policy), policy, lang
+        )
+    try:
+        stored = usecases.assess_and_store(
+            uow, result.profile, lang, policy, org_id=org, principal=principal
+        )
+    except NotFoundError:
+        _ = gettext_for(lang)
+        refused = PlacedProblem(
+            "team_id",
+            "field-team_id",
+            _("Team id"),
+            _("There is no team with this id that you may assess."),
+        )
+        return _form_page(request, lang, result.values, [refused], status_code=404)
     return RedirectResponse(with_lang(f"/assessments/{stored.id}", lang), status_code=303)
 
 

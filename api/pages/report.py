@@ -4,12 +4,16 @@ It leads with the decision and what limits the team, then the plan: the next ste
 carries each one and how to see that it worked. An assessment made under policy 1 lacks those
 (no `limiting`, steps without owner or days) and is shown as it was made: a checklist, and every
 dimension on the radar.
+
+A stored report is for those who may see its team (readiness.usecases.access); anyone else gets
+the not-found page. A report made from the form by someone not signed in is shown once and kept
+nowhere (`unsaved_report`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 from uuid import UUID
@@ -18,17 +22,19 @@ from fastapi import APIRouter, Request
 from pydantic import TypeAdapter, ValidationError
 from starlette.responses import Response
 
+from api.auth import UserDep
 from api.deps import PolicyDep, UnitOfWorkDep
 from api.pages.deps import PageLangDep
 from api.pages.i18n import N_, decimal, gettext_for, long_date
 from api.pages.phases import Legend, PhaseRow, phase_strip_svg
+from api.pages.portfolio import address
 from api.pages.radar import Axis, Series, radar_svg
 from api.pages.rendering import not_found_page, render
 from readiness import NotFoundError, Policy, questionnaire, usecases
 from readiness.models import Assessment, NextStep
 from readiness.questionnaire import DimensionView
 from readiness.report import by_severity, plan
-from readiness.usecases import StoredAssessment
+from readiness.usecases import StoredAssessment, StoredProfile
 from readiness.vocabulary import READINESS_DIMENSIONS, STAGES, Lang, stage_of_current
 
 router = APIRouter()
@@ -52,6 +58,7 @@ def report_page(
     lang: PageLangDep,
     policy: PolicyDep,
     uow: UnitOfWorkDep,
+    principal: UserDep,
 ) -> Response:
     """The stored assessment as a report, in the language asked for when it can be."""
     try:
@@ -61,10 +68,28 @@ def report_page(
     except ValidationError:
         return not_found_page(request, lang)
     try:
-        stored = usecases.read_assessment(uow, canonical, lang, policy)
+        stored = usecases.read_assessment(uow, canonical, lang, policy, principal=principal)
     except NotFoundError:
         return not_found_page(request, lang)
     return render(request, "report.html", lang, report_context(stored, policy, lang))
+
+
+def unsaved_report(
+    request: Request, assessment: Assessment, policy: Policy, lang: Lang
+) -> Response:
+    """The report of an assessment that was not stored, saying so, with the way to sign in."""
+    shown = StoredAssessment(
+        id="",
+        org_id="",
+        team_id=assessment.team_id,
+        created_at=datetime.now(UTC),
+        lang=assessment.lang,
+        policy_version=assessment.policy_version,
+        questionnaire_version=assessment.questionnaire_version,
+        profile=StoredProfile(answers={}),
+        assessment=assessment,
+    )
+    return render(request, "report.html", lang, report_context(shown, policy, lang))
 
 
 def report_context(stored: StoredAssessment, policy: Policy, lang: Lang) -> dict[str, Any]:
@@ -78,6 +103,9 @@ def report_context(stored: StoredAssessment, policy: Policy, lang: Lang) -> dict
     weakest_link = bool(assessment.limiting)
     return {
         "stored": stored,
+        "unsaved": not stored.id,
+        # The team's page in the organisation the assessment belongs to.
+        "team_page": address(f"/teams/{stored.team_id}", org=stored.org_id),
         "assessment": assessment,
         "content_lang": assessment.lang,
         "created": long_date(created.date(), lang),

@@ -1,8 +1,9 @@
 """`/teams`: every team of an organisation or a unit on one list, filtered, paged and exported.
 
 By name, or by the latest assessment (newest first), never by readiness. The filters are a GET
-form, so a filtered list has an address to share, and the export links carry the same filters to
-the API's CSV and XLSX export. (`/teams/{team_id}` is one team's history: api.pages.teams.)
+form, so a filtered list has an address to share, and the export links (`?format=csv` or `xlsx`)
+download the same list as the API's export does, with the reader's session rather than a token.
+(`/teams/{team_id}` is one team's history: api.pages.teams.)
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from api.auth import UserDep
 from api.deps import PolicyDep, UnitOfWorkDep
 from api.pages.deps import PageLangDep
 from api.pages.portfolio import (
@@ -24,7 +26,9 @@ from api.pages.portfolio import (
     unit_options,
 )
 from api.pages.rendering import not_found_page, render
+from api.routes.team_list import team_file
 from readiness import InputError, NotFoundError
+from readiness.access import may_follow_organisation
 from readiness.usecases import portfolio as usecase
 from readiness.usecases.organisations import unit_tree
 from readiness.usecases.portfolio import Sort
@@ -33,7 +37,6 @@ from readiness.vocabulary import MODES, STAGES
 router = APIRouter()
 
 PAGE_SIZE = 100
-EXPORT = "/api/v1/teams/export"
 TEXT = Annotated[str | None, Query()]
 
 
@@ -45,23 +48,52 @@ def team_list_page(
     uow: UnitOfWorkDep,
     org: PageOrgDep,
     unit: PageUnitDep,
+    principal: UserDep,
     mode: TEXT = None,
     stage: TEXT = None,
     due: TEXT = None,
     sort: TEXT = None,
     page: TEXT = None,
+    format: TEXT = None,
 ) -> Response:
-    """A page of the list; a filter the page does not know is left out rather than refused."""
+    """A page of the list; a filter the page does not know is left out rather than refused.
+
+    Only the teams the reader sees: a manager their own (without the unit picker, which is for
+    the organisation's HR partners), an HR partner those of their units.
+    """
     chosen_mode = next((m for m in MODES if m == mode), None)
     chosen_stage = next((s for s in STAGES if s == stage), None)
     only_due = due in ("1", "on", "true", "yes")
     order: Sort = "date" if sort == "date" else "name"
     number = int(page) if page and page.isdigit() and int(page) > 0 else 1
     titles = dimension_titles(lang)
-    try:
-        tree = unit_tree(uow, org)
+    if format in ("csv", "xlsx"):
         found = usecase.team_list(
-            uow, org, unit=unit, mode=chosen_mode, stage=chosen_stage, due=only_due, sort=order
+            uow,
+            org,
+            unit=unit,
+            mode=chosen_mode,
+            stage=chosen_stage,
+            due=only_due,
+            sort=order,
+            principal=principal,
+        )
+        try:
+            return team_file(found, org, "csv" if format == "csv" else "xlsx", policy, lang)
+        except (NotFoundError, InputError):
+            return not_found_page(request, lang)
+    try:
+        follows = may_follow_organisation(principal, org)
+        tree = unit_tree(uow, org, principal) if follows else []
+        found = usecase.team_list(
+            uow,
+            org,
+            unit=unit,
+            mode=chosen_mode,
+            stage=chosen_stage,
+            due=only_due,
+            sort=order,
+            principal=principal,
         )
         total, rows = 0, []
         for index, summary in enumerate(found):  # streamed: only this page's rows are kept
@@ -106,9 +138,9 @@ def team_list_page(
         "pages": pages,
         "previous": address("/teams", **filters, page=number - 1) if number > 1 else None,
         "next": address("/teams", **filters, page=number + 1) if number < pages else None,
-        "csv": address(EXPORT, format="csv", **export),
-        "xlsx": address(EXPORT, format="xlsx", **export),
-        "portfolio": address("/portfolio", org=org, unit=unit),
+        "csv": address("/teams", format="csv", **export),
+        "xlsx": address("/teams", format="xlsx", **export),
+        "portfolio": address("/portfolio", org=org, unit=unit) if follows else None,
         "clear": address("/teams", org=org),
     }
     return render(request, "team_list.html", lang, context)

@@ -7,20 +7,26 @@ is an improvement (the questionnaire's `better` says which way each dimension im
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import urlencode
+from uuid import UUID
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from api.deps import OrgDep, PolicyDep, UnitOfWorkDep
+from api.auth import UserDep
+from api.deps import PolicyDep, UnitOfWorkDep
 from api.pages.deps import PageLangDep
 from api.pages.i18n import date_and_time, gettext_for, long_date
+from api.pages.portfolio import PageOrgDep
 from api.pages.rendering import not_found_page, render
+from api.pages.rounds import survey_section
 from api.pages.trend import sparkline_svg
 from readiness import InputError, NotFoundError, Policy, questionnaire, usecases
 from readiness.history import Changes
 from readiness.questionnaire import load_questionnaire
-from readiness.usecases import HistoryEntry, StoredAssessment, TeamHistory
+from readiness.usecases import HistoryEntry, TeamHistory
+from readiness.usecases.ports import HistoryRecord
 from readiness.vocabulary import Lang
 
 router = APIRouter()
@@ -33,17 +39,50 @@ def team_page(
     lang: PageLangDep,
     policy: PolicyDep,
     uow: UnitOfWorkDep,
-    org: OrgDep,
+    org: PageOrgDep,
+    principal: UserDep,
+    before: Annotated[str | None, Query(description="show the assessments older than this")] = None,
 ) -> Response:
-    """The team's assessments, newest first, with a trend of each dimension."""
+    """A page of the team's assessments, newest first, with a trend of each dimension, and a
+    link to the older ones; the not-found page for a team the reader may not see."""
     try:
-        history = usecases.team_history(uow, team_id, org_id=org)
+        history = usecases.team_history(
+            uow, team_id, before=_assessment_id(before), org_id=org, principal=principal
+        )
     except (NotFoundError, InputError):  # no such team, or no id a team could have
         return not_found_page(request, lang)
-    return render(request, "team.html", lang, team_context(history, policy, lang))
+    if not history.entries:  # nothing older than `before`: no link leads here
+        return not_found_page(request, lang)
+    context = team_context(history, policy, lang) | _pages(request, before, history.older)
+    context |= survey_section(request, uow, principal, org, history.team_id, policy, lang)
+    return render(request, "team.html", lang, context)
+
+
+def _pages(request: Request, before: str | None, older: str | None) -> dict[str, str | None]:
+    """The addresses of the newest page (when this is an older one) and of the older page.
+
+    They keep the rest of this address (e.g. `?org=`); the template's `link` adds the language.
+    """
+    kept = {k: v for k, v in request.query_params.items() if k not in ("lang", "before")}
+    path = request.url.path
+    return {
+        "newer": f"{path}?{urlencode(kept)}".rstrip("?") if before else None,
+        "older": f"{path}?{urlencode({**kept, 'before': older})}" if older else None,
+    }
+
+
+def _assessment_id(text: str | None) -> str | None:
+    """The id of an assessment; NotFoundError for what cannot be one (never a database error)."""
+    if text is None:
+        return None
+    try:
+        return str(UUID(text))
+    except ValueError:
+        raise NotFoundError(f"no assessment {text!r}") from None
 
 
 def team_context(history: TeamHistory, policy: Policy, lang: Lang) -> dict[str, Any]:
+    """A page of the history: no profile is read for it, only the assessments' documents."""
     oldest_first = [entry.stored for entry in reversed(history.entries)]
     titles = {d.id: d.title for d in questionnaire(lang).dimensions}
     return {
@@ -52,6 +91,7 @@ def team_context(history: TeamHistory, policy: Policy, lang: Lang) -> dict[str, 
         "trend": _trend(oldest_first, titles, lang),
         "count": len(history.entries),
         "since": long_date(oldest_first[0].created_at.date(), lang),
+        "until": long_date(oldest_first[-1].created_at.date(), lang),
     }
 
 
@@ -107,7 +147,7 @@ def _described(
 
 
 def _trend(
-    oldest_first: Sequence[StoredAssessment], titles: dict[str, str], lang: Lang
+    oldest_first: Sequence[HistoryRecord], titles: dict[str, str], lang: Lang
 ) -> list[dict[str, Any]]:
     _ = gettext_for(lang)
     better = _better()

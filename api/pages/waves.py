@@ -3,7 +3,8 @@
 GET `/waves?size=10&unit=…` proposes teams whose latest assessment recommends a stage ahead of
 today's, spread over the units; the HR partner unticks any that should wait, names the wave and
 posts it. Each chosen team then moves one stage on, or, when any of them may not, none does and
-the page comes back with every problem named at the top.
+the page comes back with every problem named at the top. For an admin or an HR partner of the
+organisation (one limited to units: their units' teams); anyone else gets the not-found page.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
+from api.auth import CsrfDep, UserDep
 from api.deps import PolicyDep, UnitOfWorkDep
 from api.pages.deps import PageLangDep
 from api.pages.i18n import date_and_time, gettext_for
@@ -31,6 +33,7 @@ from api.pages.portfolio import (
 )
 from api.pages.rendering import not_found_page, render, with_lang
 from readiness import InputError, NotFoundError, Policy, Problem
+from readiness.access import Principal
 from readiness.usecases import portfolio as usecase
 from readiness.usecases import rollout
 from readiness.usecases.organisations import MAX_NAME, unit_tree
@@ -87,14 +90,15 @@ def waves_page(
     uow: UnitOfWorkDep,
     org: PageOrgDep,
     unit: PageUnitDep,
+    principal: UserDep,
     size: TEXT = None,
     wave: TEXT = None,
 ) -> Response:
     """The waves so far, newest first; with `size`, the teams proposed for the next one."""
-    return _page(request, lang, policy, uow, org, unit=unit, size=size, confirmed=wave)
+    return _page(request, lang, policy, uow, org, principal, unit=unit, size=size, confirmed=wave)
 
 
-@router.post("/waves")
+@router.post("/waves", dependencies=[CsrfDep])
 def confirm_wave_page(
     request: Request,
     lang: PageLangDep,
@@ -102,21 +106,32 @@ def confirm_wave_page(
     uow: UnitOfWorkDep,
     org: PageOrgDep,
     form: WaveFormDep,
+    principal: UserDep,
 ) -> Response:
     """Move the chosen teams one stage on and show the new wave; or, 422, every problem named."""
     try:
-        wave = rollout.confirm_wave(uow, form.teams, org, name=form.name)
+        wave = rollout.confirm_wave(uow, form.teams, org, name=form.name, principal=principal)
     except NotFoundError:
         return not_found_page(request, lang)
     except InputError as error:
         problems = list(error.problems)
         if not form.name.strip() and not any(p.type == "name" for p in problems):
             problems.append(Problem(("name",), "no name", "name"))  # told along with the teams
-        chosen = Chosen(form.teams, form.name, _worded(problems, form, uow, org, policy, lang))
+        worded = _worded(problems, form, uow, org, principal, policy, lang)
+        chosen = Chosen(form.teams, form.name, worded)
         unit = page_unit(form.unit)
         size = form.size or str(DEFAULT_SIZE)
         return _page(
-            request, lang, policy, uow, org, unit=unit, size=size, chosen=chosen, status_code=422
+            request,
+            lang,
+            policy,
+            uow,
+            org,
+            principal,
+            unit=unit,
+            size=size,
+            chosen=chosen,
+            status_code=422,
         )
     return RedirectResponse(
         with_lang(address("/waves", org=org, wave=wave.id), lang), status_code=303
@@ -129,6 +144,7 @@ def _page(
     policy: Policy,
     uow: UnitOfWork,
     org: str,
+    principal: Principal,
     *,
     unit: str | None,
     size: str | None,
@@ -141,15 +157,18 @@ def _page(
     problems = list(chosen.problems) if chosen else []
     proposal: list[TeamSummary] | None = None
     try:
-        options = unit_options(unit_tree(uow, org), unit)
+        options = unit_options(unit_tree(uow, org, principal), unit)
         if unit is not None and not any(o["selected"] for o in options):
             return not_found_page(request, lang)
-        done = rollout.waves(uow, org)
-        names = {s.team.id: s.team.display_name for s in usecase.team_list(uow, org)}
+        done = rollout.waves(uow, org, principal=principal)
+        seen = usecase.team_list(uow, org, principal=principal)
+        names = {s.team.id: s.team.display_name for s in seen}
         if size is not None:
             wanted = int(size) if size.strip().isdigit() else 0
             if 1 <= wanted <= MAX_WAVE:
-                proposal = rollout.propose_wave(uow, org, size=wanted, unit=unit)
+                proposal = rollout.propose_wave(
+                    uow, org, size=wanted, unit=unit, principal=principal
+                )
             else:
                 message = _("Give a number of teams from 1 to %(max)s.") % {"max": MAX_WAVE}
                 problems.append({"anchor": "size", "message": message})
@@ -214,13 +233,14 @@ def _worded(
     form: WaveForm,
     uow: UnitOfWork,
     org: str,
+    principal: Principal,
     policy: Policy,
     lang: Lang,
 ) -> list[dict[str, str]]:
     """Each problem of a rejected wave in the reader's words, with the place on the page it is
     about: the name field, a team's tick box, or the list of teams."""
     _ = gettext_for(lang)
-    known = {s.team.id: s for s in usecase.team_list(uow, org)}
+    known = {s.team.id: s for s in usecase.team_list(uow, org, principal=principal)}
     worded = []
     for problem in problems:
         index = problem.loc[1] if len(problem.loc) > 1 else None

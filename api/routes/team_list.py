@@ -11,9 +11,11 @@ from typing import Annotated, BinaryIO, Literal, cast
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
+from api.auth import UserDep
 from api.deps import LangDep, OrgDep, PolicyDep, UnitOfWorkDep, id_in
-from api.errors import NOT_FOUND, VALIDATION
+from api.errors import VALIDATION
 from api.routes.portfolio import UnitQuery
+from api.routes.signed_in import SIGNED_IN
 from api.schemas_org import TeamList, TeamPublic
 from readiness import questionnaire
 from readiness.policy import Policy
@@ -62,8 +64,9 @@ DueQuery = Annotated[bool, Query(description="only teams past their reassessment
 SortQuery = Annotated[Sort, Query(description="name, or date (latest assessment first)")]
 
 
-@router.get("/teams", response_model=TeamList, responses={**VALIDATION, **NOT_FOUND})
+@router.get("/teams", response_model=TeamList, responses={**VALIDATION, **SIGNED_IN})
 def list_teams(
+    principal: UserDep,
     uow: UnitOfWorkDep,
     org: OrgDep,
     unit: UnitQuery = None,
@@ -74,8 +77,13 @@ def list_teams(
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
 ) -> TeamList:
-    """Mode, stage, readiness, limiting condition, last assessed and next due, never by score."""
-    found = usecase.team_list(uow, org, unit=_id(unit), mode=mode, stage=stage, due=due, sort=sort)
+    """Mode, stage, readiness, limiting condition, last assessed and next due, never by score.
+
+    Only the teams you see: a manager their own, an HR partner those of their units.
+    """
+    found = usecase.team_list(
+        uow, org, unit=_id(unit), mode=mode, stage=stage, due=due, sort=sort, principal=principal
+    )
     total, page = 0, []
     for index, summary in enumerate(found):
         total += 1
@@ -88,7 +96,7 @@ def list_teams(
     "/teams/export",
     responses={
         **VALIDATION,
-        **NOT_FOUND,
+        **SIGNED_IN,
         200: {
             "content": {media: {} for media in MEDIA.values()},
             "description": "the list as a CSV for Swedish Excel, or as XLSX",
@@ -97,6 +105,7 @@ def list_teams(
     response_class=StreamingResponse,
 )
 def export_teams(
+    principal: UserDep,
     uow: UnitOfWorkDep,
     org: OrgDep,
     lang: LangDep,
@@ -109,7 +118,20 @@ def export_teams(
     sort: SortQuery = "name",
 ) -> StreamingResponse:
     """The same list as GET /teams, whole, as a file: CSV with `;`, BOM and decimal comma, or XLSX."""
-    found = usecase.team_list(uow, org, unit=_id(unit), mode=mode, stage=stage, due=due, sort=sort)
+    found = usecase.team_list(
+        uow, org, unit=_id(unit), mode=mode, stage=stage, due=due, sort=sort, principal=principal
+    )
+    return team_file(found, org, format, policy, lang)
+
+
+def team_file(
+    found: Iterator[TeamSummary],
+    org: str,
+    format: Literal["csv", "xlsx"],
+    policy: Policy,
+    lang: Lang,
+) -> StreamingResponse:
+    """The teams as a file to download (the page of the team list offers it too)."""
     first = list(itertools.islice(found, 1))  # a bad unit or organisation fails before streaming
     spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115  # closed once streamed
     rows = (_row(s, policy, lang) for s in itertools.chain(first, found))

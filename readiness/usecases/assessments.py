@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
+from readiness.access import Principal
 from readiness.errors import ProfileError
 from readiness.models import Assessment, TeamProfile
 from readiness.organisation import Team, TeamStatus
@@ -15,6 +16,7 @@ from readiness.policy import Policy
 from readiness.questionnaire import load_questionnaire
 from readiness.scoring import aggregate
 from readiness.service import assess, parse_profile
+from readiness.usecases import access, rounds
 from readiness.usecases.ports import DEFAULT_ORG, StoredAssessment, StoredProfile, UnitOfWork
 from readiness.vocabulary import CAVEATS, CurrentStage, Lang
 
@@ -38,16 +40,29 @@ def assess_and_store(
     *,
     org_id: str = DEFAULT_ORG,
     clock: Clock = utc_now,
+    principal: Principal | None = None,
 ) -> StoredAssessment:
     """Assess a profile and keep both, committed when this returns (ProfileError keeps nothing).
 
     A team the organisation knows stands where it stands: a profile that does not say its current
     stage is assessed at the team's (which a confirmed rollout wave may have moved).
+    `principal` must work in the organisation and may assess only a team it sees or makes
+    (`access.require_store`; NotFoundError otherwise); a manager who makes a team manages it.
     """
     valid = parse_profile(profile)
     with uow:
-        uow.organisations.get(org_id)
-        stored = store(uow, valid, lang, policy, org_id=org_id, clock=clock)
+        new_manager = access.require_store(uow, principal, org_id, valid.team_id)
+        stored = store(
+            uow,
+            valid,
+            lang,
+            policy,
+            org_id=org_id,
+            clock=clock,
+            created_by=access.user_id(principal),
+        )
+        if new_manager and valid.team_id is not None and principal and principal.user:
+            uow.team_managers.add(org_id, valid.team_id, principal.user.id)
         uow.commit()
     return stored
 
@@ -61,6 +76,7 @@ def store(
     org_id: str,
     clock: Clock,
     profile_hash: str | None = None,
+    created_by: str | None = None,
 ) -> StoredAssessment:
     """Assess and add inside an open unit of work, and keep the team's latest outcome beside it."""
     team = uow.teams.get(org_id, profile.team_id) if profile.team_id else None
@@ -70,22 +86,34 @@ def store(
     members = aggregate(
         profile.member_answers, load_questionnaire(), policy.settings.anonymity_threshold
     )
+    now = clock()
+    # Without members' answers of its own, a team's assessment takes its last closed survey round.
+    joined = (
+        rounds.round_to_join(uow, org_id, profile.team_id, now=now, policy=policy)
+        if profile.team_id is not None and not profile.member_answers
+        else None
+    )
+    if joined is not None and joined.aggregate is not None:
+        members = joined.aggregate
     assessment = assess(profile, lang, policy=policy, members=members)
     stored = StoredAssessment(
         id=str(uuid4()),
         org_id=org_id,
         team_id=profile.team_id,
-        created_at=clock(),
+        created_at=now,
         lang=lang,
         policy_version=assessment.policy_version,
         questionnaire_version=assessment.questionnaire_version,
         profile=StoredProfile.of(profile, members if members.respondents else None),
         assessment=assessment,
+        created_by=created_by,
     )
     if profile_hash is None:
         uow.assessments.add(stored)
     else:
         uow.assessments.add_hashed(stored, profile_hash)
+    if joined is not None:
+        uow.rounds.mark_used(joined.id, stored.id)
     if profile.team_id is not None:
         uow.teams.save(with_outcome(team, stored, profile.context.current_stage))
     return stored
@@ -115,16 +143,22 @@ def with_outcome(team: Team | None, stored: StoredAssessment, current: CurrentSt
 
 
 def read_assessment(
-    uow: UnitOfWork, assessment_id: str, lang: Lang | None, policy: Policy
+    uow: UnitOfWork,
+    assessment_id: str,
+    lang: Lang | None,
+    policy: Policy,
+    *,
+    principal: Principal | None = None,
 ) -> StoredAssessment:
-    """A stored assessment, worded in `lang` when it can be; NotFoundError for an unknown id.
+    """A stored assessment, worded in `lang` when it can be; NotFoundError for an unknown id,
+    and for one `principal` may not read (`access.may_read`).
 
     The same profile under the same policy and questionnaire decides the same, so an assessment
     is decided again in another language only then; one made under an earlier policy or
     questionnaire is given exactly as it was made, in its own language (`lang` tells which).
     """
     with uow:
-        stored = uow.assessments.get(assessment_id)
+        stored = access.require_assessment(uow, principal, assessment_id)
     return in_language(stored, lang, policy)
 
 

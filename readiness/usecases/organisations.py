@@ -7,9 +7,11 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, replace
 
-from readiness.errors import ConflictError, InputError, Problem
+from readiness.access import Principal, sees_organisation
+from readiness.errors import ConflictError, InputError, NotFoundError, Problem
 from readiness.organisation import UNIT_KINDS, Organisation, Team, Unit, UnitKind
 from readiness.teams import team_slug
+from readiness.usecases import access
 from readiness.usecases.assessments import Clock, utc_now
 from readiness.usecases.ports import UnitOfWork
 
@@ -42,8 +44,15 @@ def name_of(text: str, field: str = "name") -> str:
 
 
 def create_organisation(
-    uow: UnitOfWork, org_id: str, name: str, *, clock: Clock = utc_now
+    uow: UnitOfWork,
+    org_id: str,
+    name: str,
+    *,
+    clock: Clock = utc_now,
+    principal: Principal | None = None,
 ) -> Organisation:
+    """A new organisation; only an admin makes one (NotFoundError for anyone else)."""
+    access.require_admin(principal)
     organisation = Organisation(slug(org_id, "id"), name_of(name), clock())
     with uow:
         if organisation.id in {o.id for o in uow.organisations.all()}:
@@ -53,9 +62,11 @@ def create_organisation(
     return organisation
 
 
-def organisations(uow: UnitOfWork) -> list[Organisation]:
+def organisations(uow: UnitOfWork, principal: Principal | None = None) -> list[Organisation]:
+    """The organisations `principal` works in (an admin: every one), by id."""
     with uow:
-        return uow.organisations.all()
+        found = uow.organisations.all()
+    return [o for o in found if principal is None or sees_organisation(principal, o.id)]
 
 
 def create_unit(
@@ -67,14 +78,16 @@ def create_unit(
     kind: str = "enhet",
     parent: str | None = None,
     clock: Clock = utc_now,
+    principal: Principal | None = None,
 ) -> Unit:
-    """A unit in the organisation's tree, under `parent` (a unit id) or at the top."""
+    """A unit in the organisation's tree, under `parent` (a unit id) or at the top; made by an
+    admin or an HR partner of the whole organisation (NotFoundError for anyone else)."""
     if kind not in UNIT_KINDS:
         allowed = ", ".join(UNIT_KINDS)
         raise InputError([Problem(("kind",), f"{kind!r} is not one of {allowed}", "kind")])
     unit_slug, unit_name = slug(unit_id, "id"), name_of(name)
     with uow:
-        uow.organisations.get(org_id)
+        access.require_whole_org(uow, principal, org_id)
         units = {u.slug: u for u in uow.organisations.units(org_id)}
         if unit_slug in units:
             raise ConflictError(f"unit {unit_slug} already exists in {org_id}")
@@ -87,10 +100,11 @@ def create_unit(
     return unit
 
 
-def unit_tree(uow: UnitOfWork, org_id: str) -> list[UnitNode]:
-    """The organisation's units as a tree, each level in name order."""
+def unit_tree(uow: UnitOfWork, org_id: str, principal: Principal | None = None) -> list[UnitNode]:
+    """The organisation's units as a tree, each level in name order; for its HR partners and
+    admins (NotFoundError for anyone else)."""
     with uow:
-        uow.organisations.get(org_id)
+        access.require_follow(uow, principal, org_id)
         units = uow.organisations.units(org_id)
 
     def children(parent: str | None) -> tuple[UnitNode, ...]:
@@ -120,19 +134,26 @@ def save_team(
     name: str | None = None,
     unit: str | None = None,
     clock: Clock = utc_now,
+    principal: Principal | None = None,
 ) -> Team:
-    """Register a team, or give a known one a display name or a unit."""
+    """Register a team, or give a known one a display name or a unit.
+
+    For an admin or an HR partner of the organisation; one limited to units changes only the
+    teams of their units and places them only there. NotFoundError for anyone else.
+    """
     team_slug_ = slug(team_id, "team_id")
+    refusal = f"no team {team_slug_} in {org_id} that you may change"
     with uow:
-        uow.organisations.get(org_id)
-        team = uow.teams.get(org_id, team_slug_) or Team(
-            org_id, team_slug_, None, None, "none", clock()
-        )
+        visible = access.require_follow(uow, principal, org_id, refusal=refusal)
+        known = uow.teams.get(org_id, team_slug_)
+        team = known or Team(org_id, team_slug_, None, None, "none", clock())
         if name is not None:
             team = replace(team, name=name_of(name))
         if unit is not None:
             units = {u.slug: u for u in uow.organisations.units(org_id)}
             team = replace(team, unit_id=_unit(units, slug(unit, "unit"), "unit").id)
+        if not (known is None or visible.includes(known)) or not visible.includes(team):
+            raise NotFoundError(refusal)
         uow.teams.save(team)
         uow.commit()
     return team

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from readiness.access import Principal
 from readiness.organisation import Team, TeamFilter, Unit
+from readiness.usecases import access
 from readiness.usecases.assessments import utc_now
 from readiness.usecases.organisations import within
 from readiness.usecases.ports import DEFAULT_ORG, UnitOfWork
@@ -74,10 +76,15 @@ def team_list(
     due: bool = False,
     sort: Sort = "name",
     now: datetime | None = None,
+    principal: Principal | None = None,
 ) -> Iterator[TeamSummary]:
-    """The teams that match, by name (or by latest assessment, newest first); streamed."""
+    """The teams that match, by name (or by latest assessment, newest first); streamed.
+
+    Only the teams `principal` sees (`access.visible_team_filter`): a manager their own, an HR
+    partner limited to units those of their units.
+    """
     with uow:
-        uow.organisations.get(org_id)
+        visible = access.visible_team_filter(uow, principal, org_id)
         units = uow.organisations.units(org_id)
         where = TeamFilter(
             unit_ids=within(units, unit) if unit else None,
@@ -86,7 +93,7 @@ def team_list(
             due_by=(now or utc_now()) if due else None,
         )
         by_id = {u.id: u for u in units}
-        found = (TeamSummary(t, by_id.get(t.unit_id or "")) for t in uow.teams.find(org_id, where))
+        found = (TeamSummary(t, by_id.get(t.unit_id or "")) for t in visible.teams(uow, where))
         if sort == "name":
             yield from sorted(found, key=lambda s: (s.team.display_name.casefold(), s.team.id))
         else:
@@ -99,16 +106,21 @@ def portfolio(
     *,
     unit: str | None = None,
     now: datetime | None = None,
+    principal: Principal | None = None,
 ) -> Portfolio:
-    """What an HR partner needs before a rollout, for the organisation or one unit and below."""
+    """What an HR partner needs before a rollout, for the organisation or one unit and below.
+
+    For an admin or an HR partner of the organisation (NotFoundError for anyone else); one
+    limited to units counts only the teams of their units.
+    """
     now = now or utc_now()
     with uow:
-        uow.organisations.get(org_id)
+        visible = access.require_follow(uow, principal, org_id)
         units = uow.organisations.units(org_id)
         chosen = next((u for u in units if u.slug == unit), None) if unit else None
         where = TeamFilter(unit_ids=within(units, unit) if unit else None)
         by_id = {u.id: u for u in units}
-        teams = [TeamSummary(t, by_id.get(t.unit_id or "")) for t in uow.teams.find(org_id, where)]
+        teams = [TeamSummary(t, by_id.get(t.unit_id or "")) for t in visible.teams(uow, where)]
     assessed = [s for s in teams if s.team.status is not None]
     statuses = [s.team.status for s in assessed if s.team.status is not None]
     bins = Counter(

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import zip_longest
 
+from readiness.access import Principal
 from readiness.errors import InputError, Problem
 from readiness.organisation import TeamFilter, Wave, WaveMove
+from readiness.usecases import access
 from readiness.usecases.assessments import Clock, utc_now
 from readiness.usecases.organisations import name_of, slug, within
 from readiness.usecases.portfolio import TeamSummary, ahead
@@ -25,18 +27,27 @@ NEXT: dict[CurrentStage, CurrentStage] = {"none": "pilot", "pilot": "expand", "e
 
 
 def propose_wave(
-    uow: UnitOfWork, org_id: str = DEFAULT_ORG, *, size: int, unit: str | None = None
+    uow: UnitOfWork,
+    org_id: str = DEFAULT_ORG,
+    *,
+    size: int,
+    unit: str | None = None,
+    principal: Principal | None = None,
 ) -> list[TeamSummary]:
-    """At most `size` teams ready to move, spread over the units: one from each in turn."""
+    """At most `size` teams ready to move, spread over the units: one from each in turn.
+
+    Rollout is for an admin or an HR partner of the organisation (NotFoundError for anyone else);
+    one limited to units is proposed only teams of their units.
+    """
     if not 1 <= size <= MAX_WAVE:
         raise InputError([Problem(("size",), f"give a size of 1 to {MAX_WAVE}", "size")], "query")
     with uow:
-        uow.organisations.get(org_id)
+        visible = access.require_follow(uow, principal, org_id)
         units = uow.organisations.units(org_id)
         where = TeamFilter(unit_ids=within(units, unit) if unit else None, assessed_only=True)
         by_id = {u.id: u for u in units}
         per_unit: dict[str, list[TeamSummary]] = {}
-        for team in uow.teams.find(org_id, where):
+        for team in visible.teams(uow, where):
             if ahead(team):
                 summary = TeamSummary(team, by_id.get(team.unit_id or ""))
                 per_unit.setdefault(team.unit_id or "", []).append(summary)
@@ -55,9 +66,11 @@ def confirm_wave(
     *,
     name: str,
     clock: Clock = utc_now,
+    principal: Principal | None = None,
 ) -> Wave:
     """Move each team one stage on and record the wave; InputError naming every team that may
-    not move (unknown, not recommended ahead of today, or listed twice), and then nothing moves."""
+    not move (unknown, not recommended ahead of today, or listed twice), and then nothing moves.
+    A team `principal` does not see is unknown."""
     if not team_ids or len(team_ids) > MAX_WAVE:
         raise InputError([Problem(("teams",), f"list 1 to {MAX_WAVE} teams", "teams")])
     wanted = [slug(t, "teams") for t in team_ids]
@@ -67,10 +80,11 @@ def confirm_wave(
     except InputError as error:  # named together with every team that may not move
         problems += error.problems
     with uow:
-        uow.organisations.get(org_id)
+        visible = access.require_follow(uow, principal, org_id)
         moves, teams = [], []
         for index, team_id in enumerate(wanted):
             team = uow.teams.get(org_id, team_id)
+            team = team if team is None or visible.includes(team) else None
             where = ("teams", index)
             if team_id in wanted[:index]:
                 problems.append(Problem(where, f"{team_id} is listed twice", "duplicate"))
@@ -100,8 +114,16 @@ def confirm_wave(
     return wave
 
 
-def waves(uow: UnitOfWork, org_id: str = DEFAULT_ORG) -> list[Wave]:
-    """The organisation's waves, newest first."""
+def waves(
+    uow: UnitOfWork, org_id: str = DEFAULT_ORG, *, principal: Principal | None = None
+) -> list[Wave]:
+    """The organisation's waves, newest first; to an HR partner limited to units, only the moves
+    of their units' teams (and only the waves that moved any)."""
     with uow:
-        uow.organisations.get(org_id)
-        return uow.waves.of(org_id)
+        visible = access.require_follow(uow, principal, org_id)
+        found = uow.waves.of(org_id)
+        if visible.everything:
+            return found
+        seen = {team.id for team in visible.teams(uow, TeamFilter())}
+    shown = [replace(w, moves=tuple(m for m in w.moves if m.team_id in seen)) for w in found]
+    return [w for w in shown if w.moves]

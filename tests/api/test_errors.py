@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from api.main import create_app
 from api.settings import Settings
 from tests.conftest import make_profile
+from tests.support.accounts import as_user
 
 JSON = {"content-type": "application/json"}
 
@@ -178,6 +179,7 @@ def _a_good_profile_with_one_thing_changed(draw: st.DrawFn) -> dict[str, Any]:
 @given(body=_json_values | _profiles_gone_wrong | _a_good_profile_with_one_thing_changed())
 def test_no_body_whatsoever_makes_the_service_answer_500(app: FastAPI, body: Any) -> None:
     with TestClient(app, raise_server_exceptions=False) as client:
+        as_user(client, "admin")
         evaluated = client.post("/api/v1/evaluate", content=json.dumps(body), headers=JSON)
         stored = client.post("/api/v1/assessments", content=json.dumps(body), headers=JSON)
 

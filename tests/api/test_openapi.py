@@ -54,6 +54,9 @@ def test_the_api_documents_every_operation(document: dict[str, Any]) -> None:
         ("POST", "/api/v1/rollout/waves"),
         ("GET", "/api/v1/rollout/waves"),
         ("POST", "/api/v1/batches"),
+        ("POST", "/api/v1/teams/{team_id}/rounds"),
+        ("GET", "/api/v1/teams/{team_id}/rounds"),
+        ("POST", "/api/v1/rounds/{round_id}/close"),
     }
 
 

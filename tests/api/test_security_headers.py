@@ -23,6 +23,7 @@ from api.main import create_app
 from api.security import SECURITY_HEADERS, install_security_headers
 from api.settings import Settings
 from tests.conftest import make_profile, with_members
+from tests.support.accounts import as_user
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -66,15 +67,24 @@ def app(settings: Settings) -> FastAPI:
 def client(app: FastAPI) -> Iterator[TestClient]:
     # The unexpected 500 is answered, not raised into the test.
     with TestClient(app, raise_server_exceptions=False) as client:
+        as_user(client, "admin")
         yield client
 
 
 @pytest.fixture
 def ids(client: TestClient) -> dict[str, str]:
-    """A value for each path parameter: a stored assessment (with members), its team, an org."""
+    """A value for each path parameter: a stored assessment (with members), its team, an org,
+    and the link token of a member survey round of the team."""
     answer = client.post("/api/v1/assessments", json={"team_id": "nord", **with_members(4)})
     assert answer.status_code == 201, answer.text
-    return {"assessment_id": answer.json()["id"], "team_id": "nord", "org_id": "default"}
+    survey = client.post("/api/v1/teams/nord/rounds", json={})
+    assert survey.status_code == 201, survey.text
+    return {
+        "assessment_id": answer.json()["id"],
+        "team_id": "nord",
+        "org_id": "default",
+        "token": survey.json()["link"].rsplit("/", 1)[1],
+    }
 
 
 def get_addresses(app: FastAPI, ids: dict[str, str]) -> list[str]:
@@ -116,7 +126,7 @@ def test_every_address_that_answers_get_is_secured(
         ("DELETE", "/api/v1/healthz", {}, None, 405),
         ("POST", "/api/v1/evaluate", {"content-length": str(10**9)}, b"", 413),
         ("POST", "/api/v1/evaluate", {"content-type": "text/plain"}, b"{}", 415),
-        ("POST", "/", HTML, b"", 422),  # the questionnaire again, its errors shown
+        ("POST", "/", HTML, b"", 403),  # a form without its CSRF token: it has expired
         ("GET", "/static/nothing.css", {}, None, 404),
         ("GET", FAILURE, HTML, None, 500),
     ],

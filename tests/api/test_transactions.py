@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from api.storage.repository import SqlAssessmentRepository
 from api.storage.tables import AssessmentRow
 from tests.conftest import make_profile
+from tests.support.accounts import as_user
 
 
 def _rows(app: FastAPI) -> int:
@@ -28,6 +29,7 @@ def test_a_request_that_fails_after_its_insert_leaves_nothing_half_written(
         raise RuntimeError("the database went away after the insert")
 
     with TestClient(app, raise_server_exceptions=False) as client:
+        as_user(client, "admin")
         client.post("/api/v1/assessments", json=make_profile())
         monkeypatch.setattr(SqlAssessmentRepository, "add", write_then_fail)
 
@@ -39,6 +41,7 @@ def test_a_request_that_fails_after_its_insert_leaves_nothing_half_written(
 
 def test_a_201_means_the_assessment_is_already_committed(app: FastAPI) -> None:
     with TestClient(app) as client:
+        as_user(client, "admin")
         created = client.post("/api/v1/assessments", json=make_profile())
 
         visible_elsewhere = _rows(app)

@@ -53,9 +53,9 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def assessment_id(server: LiveServer) -> str:
+def assessment_id(server: LiveServer, api_headers: dict[str, str]) -> str:
     """A team assessed twice, the second time with its members: a history and a full report."""
-    with httpx.Client(base_url=server.url) as api:
+    with httpx.Client(base_url=server.url, headers=api_headers) as api:
         for profile in ({**make_profile(), "team_id": "kundtjanst-nord"}, WITH_MEMBERS):
             answer = api.post("/api/v1/assessments", json=profile)
             assert answer.status_code == 201, answer.text

@@ -18,6 +18,7 @@ from api.head import install_head
 from api.main import create_app
 from api.security import install_security_headers
 from api.settings import Settings
+from tests.support.accounts import as_user
 
 # As they stand in the address, percent-encoded where they must be.
 HOSTILE = {
@@ -57,8 +58,9 @@ def wired(app: FastAPI) -> FastAPI:
 
 @pytest.fixture
 def client(database_url: str) -> Iterator[TestClient]:
-    """The app on an empty database of each kind (SQLite and PostgreSQL)."""
+    """The app on an empty database of each kind (SQLite and PostgreSQL), as an admin."""
     with TestClient(wired(create_app(Settings(database_url=database_url)))) as client:
+        as_user(client, "admin")
         yield client
 
 

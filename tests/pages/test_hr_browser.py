@@ -36,9 +36,9 @@ TEAMS: list[tuple[str, str, str, dict[str, Any]]] = [
 
 
 @pytest.fixture(scope="module")
-def organisation(server: LiveServer) -> LiveServer:
+def organisation(server: LiveServer, api_headers: dict[str, str]) -> LiveServer:
     """Units and assessed teams, put in as an HR system would, through the API."""
-    with httpx.Client(base_url=server.url) as api:
+    with httpx.Client(base_url=server.url, headers=api_headers) as api:
         for unit_id, name, parent in UNITS:
             body = {"id": unit_id, "name": name, **({"parent": parent} if parent else {})}
             assert api.post("/api/v1/organisations/default/units", json=body).status_code == 201

@@ -52,7 +52,7 @@ def test_a_proposal_offers_the_teams_ahead_of_their_stage_ticked(
     row = doc.find("tr", **{"data-team": "nord-0"}).text()
     assert SETTINGS.stages["prepare"].title(lang) in row
     assert SETTINGS.stages["pilot"].title(lang) in row
-    form = doc.find("form", method="post")
+    form = doc.find("main").find("form", method="post")
     assert form.attrs["action"] == f"/waves?lang={lang}"
     assert form.find("input", name="name").attrs["value"] == ""
 
@@ -61,7 +61,10 @@ def test_a_proposal_keeps_to_its_size_and_unit(teams: TestClient) -> None:
     assert proposed(page(teams.get("/waves?size=3"))) == ["nord-0", "syd-0", "nord-1"]
     doc = page(teams.get("/waves?size=10&unit=syd&lang=en"))
     assert proposed(doc) == ["syd-0", "syd-1"]
-    assert doc.find("form", method="post").find("input", name="unit").attrs["value"] == "syd"
+    assert (
+        doc.find("main").find("form", method="post").find("input", name="unit").attrs["value"]
+        == "syd"
+    )
 
 
 def test_no_team_ready_is_said_plainly(client: TestClient) -> None:
