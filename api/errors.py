@@ -24,6 +24,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError, StatementError
 
 from api.json_body import BodyRejected
+from api.logs import redacted_path
 from api.schemas import ErrorResponse, ValidationErrorResponse
 from api.storage.database import StorageError
 from readiness import ConflictError, EngineError, InputError, NotFoundError, ProfileError
@@ -190,12 +191,13 @@ def _log_failure(request: Request, error: Exception, what: str) -> str:
     # The headline keeps to one line; the whole message (SQLAlchemy adds the statement) is
     # repeated at the end of the traceback anyway.
     headline = next(iter(str(error).splitlines()), "")
+    path = redacted_path(request.url.path, request.scope.get("root_path", ""))
     logger.error(
         "%s [id %s] on %s %s: %s: %s",
         what,
         error_id,
         request.method,
-        request.url.path,
+        path,
         type(error).__name__,
         headline,
         exc_info=error,
@@ -203,7 +205,7 @@ def _log_failure(request: Request, error: Exception, what: str) -> str:
             "error_id": error_id,
             "error_type": type(error).__name__,
             "method": request.method,
-            "path": request.url.path,
+            "path": path,
         },
     )
     return error_id

@@ -8,6 +8,10 @@ format and its access log is silenced: `RequestLog` writes the request line inst
 
 What a request carries is never logged: no query string, no headers, no body. A body holds a
 team's answers, and a query string may hold a token.
+
+The member survey (paths under ``/s/``) is not logged at all: its path holds the round's link
+token, and a line with a time would tell when a member answered. An error logged there names the
+path as ``/s/…`` (`redacted_path`).
 """
 
 from __future__ import annotations
@@ -28,7 +32,23 @@ SERVICE_LOGGER = "readiness"
 UVICORN_LOGGERS = ("uvicorn", "uvicorn.error")
 UVICORN_ACCESS_LOGGER = "uvicorn.access"
 
+SURVEY_PREFIX = "/s/"
+
 request_logger = logging.getLogger(REQUEST_LOGGER)
+
+
+def is_survey_path(path: str, root_path: str = "") -> bool:
+    """Whether `path` is a member survey page, whose requests are never logged."""
+    if root_path and path.startswith(root_path):
+        path = path[len(root_path) :]
+    return path.startswith(SURVEY_PREFIX)
+
+
+def redacted_path(path: str, root_path: str = "") -> str:
+    """`path` as a log may show it: a survey page's link token left out."""
+    if is_survey_path(path, root_path):
+        return f"{root_path}{SURVEY_PREFIX}…"
+    return path
 
 
 class TextFormatter(logging.Formatter):
@@ -149,7 +169,9 @@ class RequestLog:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or is_survey_path(
+            str(scope.get("path", "")), str(scope.get("root_path", ""))
+        ):
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()

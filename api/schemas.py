@@ -9,7 +9,9 @@ from pydantic import BaseModel, Field
 
 from readiness import Assessment
 from readiness.history import Changes
+from readiness.members import respondents_counted
 from readiness.usecases import StoredAssessment, StoredProfile, TeamHistory
+from readiness.usecases.ports import HistoryRecord
 from readiness.vocabulary import Lang
 
 
@@ -42,16 +44,19 @@ class ProfilePublic(BaseModel):
     )
     context: dict[str, Any] = Field(description="the context as it was given, with its defaults")
     member_respondents: int = Field(
-        description="how many members answered; one member's answers are never shown"
+        description="how many members answered, no finer than the assessment's "
+        "`members.respondents` (exact from 5, the threshold for 3–4, 0 below it); one member's "
+        "answers are never shown"
     )
 
     @classmethod
-    def of(cls, profile: StoredProfile) -> ProfilePublic:
+    def of(cls, profile: StoredProfile, threshold: int) -> ProfilePublic:
+        answered = profile.members.respondents if profile.members else 0
         return cls(
             team_id=profile.team_id,
             answers={item: value for item, value in profile.answers.items() if value is not None},
             context=profile.context,
-            member_respondents=profile.members.respondents if profile.members else 0,
+            member_respondents=respondents_counted(answered, threshold),
         )
 
 
@@ -70,10 +75,12 @@ class StoredAssessmentPublic(BaseModel):
 
     @classmethod
     def of(cls, stored: StoredAssessment) -> StoredAssessmentPublic:
-        return cls(**_public_fields(stored))
+        return cls(**_public_fields(stored, stored.profile))
 
 
-def _public_fields(stored: StoredAssessment) -> dict[str, Any]:
+def _public_fields(
+    stored: StoredAssessment | HistoryRecord, profile: StoredProfile
+) -> dict[str, Any]:
     return {
         "id": stored.id,
         "org_id": stored.org_id,
@@ -82,7 +89,7 @@ def _public_fields(stored: StoredAssessment) -> dict[str, Any]:
         "lang": stored.assessment.lang,
         "policy_version": stored.policy_version,
         "questionnaire_version": stored.questionnaire_version,
-        "profile": ProfilePublic.of(stored.profile),
+        "profile": ProfilePublic.of(profile, stored.assessment.members.threshold),
         "assessment": stored.assessment,
     }
 
@@ -94,21 +101,26 @@ class HistoryEntryPublic(StoredAssessmentPublic):
 
 
 class TeamHistoryPublic(BaseModel):
-    """A team's assessments, newest first."""
+    """A page of a team's assessments, newest first."""
 
     team_id: str
     org_id: str
     assessments: list[HistoryEntryPublic]
+    next: str | None = Field(
+        description="the address of the page of older assessments; null when there are none"
+    )
 
     @classmethod
-    def of(cls, history: TeamHistory) -> TeamHistoryPublic:
+    def of(cls, history: TeamHistory, following: str | None) -> TeamHistoryPublic:
+        """`history` read with its profiles; `following` the address of the older page."""
+        entries = []
+        for entry in history.entries:
+            if entry.profile is None:
+                raise ValueError(f"the history was read without the profile of {entry.stored.id}")
+            fields = _public_fields(entry.stored, entry.profile)
+            entries.append(HistoryEntryPublic(**fields, changes=entry.changes))
         return cls(
-            team_id=history.team_id,
-            org_id=history.org_id,
-            assessments=[
-                HistoryEntryPublic(**_public_fields(entry.stored), changes=entry.changes)
-                for entry in history.entries
-            ],
+            team_id=history.team_id, org_id=history.org_id, assessments=entries, next=following
         )
 
 

@@ -351,17 +351,35 @@ def views_side_by_side(assessment: Assessment, dimension: str, manager: str, mem
     assert (view.manager, view.members) == (number(manager), number(members)), view
 
 
+RESPONDENTS_SHOWN = r"(?P<shown>färre än \d+|\d+–\d+|\d+)"
+
+
 @then(
     parsers.re(
         r"(?:bedömningen visar|visar bedömningen) inget om medarbetarnas svar "
-        r"utom att (?P<who>\S+) har svarat"
+        rf"utom att {RESPONDENTS_SHOWN} har svarat"
     )
 )
-def nothing_about_members_but_their_number(assessment: Assessment, who: str) -> None:
+def nothing_about_members_but_their_number(assessment: Assessment, shown: str) -> None:
     members = assessment.members
-    assert members.respondents == count(who)
-    assert (members.used, members.dimensions, members.gaps) == (False, {}, {})
+    assert members.respondents_shown == _shown(shown)
+    assert (members.respondents, members.used, members.dimensions, members.gaps) == (
+        0,
+        False,
+        {},
+        {},
+    )
     assert assessment.views == {}
+
+
+@then(parsers.re(rf"(?:bedömningen visar|visar bedömningen) att {RESPONDENTS_SHOWN} har svarat"))
+def respondents_shown_as(assessment: Assessment, shown: str) -> None:
+    assert assessment.members.respondents_shown == _shown(shown)
+
+
+def _shown(words: str) -> str:
+    """How the contract writes a shown count: "färre än 3" is "<3"."""
+    return words.replace("färre än ", "<")
 
 
 def _why(assessment: Assessment) -> str:

@@ -36,6 +36,7 @@ from readiness.limits import (
     TEAM_ID_MAX_LENGTH,
     TEAM_SIZE,
 )
+from readiness.members import respondents_counted, respondents_shown
 from readiness.questionnaire import Respondent, load_questionnaire
 from readiness.teams import team_slug
 from readiness.vocabulary import (
@@ -395,17 +396,45 @@ class View(BaseModel):
 
 
 class Members(BaseModel):
-    """Members' anonymous answers, only ever as medians, and only when enough answered."""
+    """Members' anonymous answers, only ever as coarse figures, and only when enough answered.
 
-    respondents: int
+    The count is never finer than `respondents_shown`: exact from 5, "3–4" below that, and below
+    the threshold only that fewer answered (`respondents` 0). An assessment stored before the
+    count was coarsened is read back coarsened too.
+    """
+
+    respondents: int = Field(
+        description="how many members answered: exact from 5 on, the threshold for 3–4, "
+        "0 below the threshold"
+    )
+    respondents_shown: str = Field(
+        description='how many answered, as it may be shown: "<3" below the threshold, '
+        '"3–4", or the exact count from 5 on'
+    )
     threshold: int
     used: bool
     dimensions: dict[str, float] = Field(
-        default_factory=dict, description="members' median per dimension; empty below the threshold"
+        default_factory=dict,
+        description="members' figure per dimension: their lower median in whole 5-point steps "
+        'within 10..90 ("10" reads 10 or lower, "90" 90 or higher); empty below the threshold',
     )
     gaps: dict[str, float] = Field(
-        default_factory=dict, description="manager's score minus the members' median, per dimension"
+        default_factory=dict, description="manager's score minus the members' figure, per dimension"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _coarse_count(cls, data: Any) -> Any:
+        """An assessment stored before counts were coarsened carries only `respondents`."""
+        if isinstance(data, Mapping) and "respondents_shown" not in data:
+            count, threshold = data.get("respondents"), data.get("threshold")
+            if isinstance(count, int) and isinstance(threshold, int):
+                return {
+                    **data,
+                    "respondents": respondents_counted(count, threshold),
+                    "respondents_shown": respondents_shown(count, threshold),
+                }
+        return data
 
 
 class Assessment(BaseModel):

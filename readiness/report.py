@@ -44,8 +44,8 @@ LABELS: dict[str, dict[Lang, str]] = {
     "manager_view": {"sv": "Chefen", "en": "Manager"},
     "members_view": {"sv": "Medarb.", "en": "Members"},
     "used_is": {
-        "sv": "Används: den försiktigare av chefens bild och medarbetarnas median.",
-        "en": "Used: the more cautious of the manager's view and the members' median.",
+        "sv": "Används: den försiktigare av chefens bild och medarbetarnas (i hela femtal).",
+        "en": "Used: the more cautious of the manager's and members' view (in steps of 5).",
     },
     "members_median": {"sv": "medarbetarna", "en": "members"},
     "phases": {"sv": "Gruppens fas (tecken, 0–100)", "en": "The group's phase (signs, 0–100)"},
@@ -67,8 +67,10 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Members' voice: {n} answered anonymously; the more cautious picture is used.",
     },
     "members_unused": {
-        "sv": "Medarbetarnas röst: används inte (anonymitetsgräns {threshold}).",
-        "en": "Members' voice: not used (anonymity threshold {threshold}).",
+        "sv": "Medarbetarnas röst: färre än {threshold} har svarat; ingenting av deras svar visas "
+        "eller används.",
+        "en": "Members' voice: fewer than {threshold} answered; nothing of their answers is shown "
+        "or used.",
     },
     "version": {
         "sv": "Policyversion {policy}, frågeformulär {questionnaire}",
@@ -292,9 +294,11 @@ class _Report:
         a = self.a
         lines = [self.label("reassess", days=a.reassess_in_days)]
         if a.members.used:
-            lines.append(self.label("members_used", n=a.members.respondents))
-        elif a.members.respondents:
-            lines.append(self.label("members_unused", threshold=a.members.threshold))
+            lines.append(self.label("members_used", n=a.members.respondents_shown))
+        else:  # below the threshold not even the count is shown: none and two read alike
+            lines.extend(
+                _wrap(self.label("members_unused", threshold=a.members.threshold), "  ", "")
+            )
         lines.append(
             self.label("version", policy=a.policy_version, questionnaire=a.questionnaire_version)
         )

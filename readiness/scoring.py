@@ -12,12 +12,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from readiness.members import MemberAggregate
+from readiness.members import MemberAggregate, respondents_counted, respondents_shown
 from readiness.models import Members, TeamProfile, View
 from readiness.questionnaire import Dimension, QuestionnaireSource
 from readiness.vocabulary import PHASE_DIMENSIONS, READINESS_DIMENSIONS, PhaseReason
 
 NEW_MEMBERS_SLIDE_BACK = 0.5  # at least half the group new in six months: back to phase 1
+# Members' figures are kept, used and shown only in whole steps of 5 between 10 and 90: "10" reads
+# "10 or lower", "90" "90 or higher". With the lower median this keeps two rounds that differ by
+# one member from pinning that member's score (tests/test_subtraction.py).
+MEMBERS_STEP = 5
+MEMBERS_FLOOR, MEMBERS_CEILING = 10, 90
 # The members' view of the manager is the manager's own finding (C5), not a gap in the group (C3).
 MANAGER_DIMENSION = "manager_readiness"
 
@@ -120,6 +125,7 @@ def score(
     manager = dimension_scores(answers, source)
     heard = members if members is not None else aggregate(profile.member_answers, source, threshold)
     members_view, members_phase = _members_view(heard, threshold, manager)
+    answered = heard.respondents  # the true count decides; the output shows it coarsened
     dimensions = {
         d.id: cautious(d, manager[d.id], members_view.dimensions[d.id])
         if d.id in members_view.dimensions
@@ -144,8 +150,8 @@ def score(
         "current_stage": context.current_stage,
         "members_status": "used"
         if members_view.used
-        else ("below_threshold" if members_view.respondents else "none"),
-        "members_respondents": members_view.respondents,
+        else ("below_threshold" if answered else "none"),
+        "members_respondents": answered,
         "perception_gap": max(group_gaps, default=0.0),
         "manager_gap": abs(members_view.gaps.get(MANAGER_DIMENSION, 0.0)),
         "phase_split_gap": _unclear_phase(manager, members_view.dimensions),
@@ -175,14 +181,27 @@ def _unclear_phase(manager: Mapping[str, float], medians: Mapping[str, float]) -
     return min((s for s in splits if s is not None), default=None)
 
 
+def members_figure(scores: Sequence[float]) -> float:
+    """The members' figure for a dimension from their scores: never finer than a 5-point step.
+
+    The lower median (the more cautious of the two middle answers, and always one member's
+    score, never a mean of two), rounded half up to a whole 5-point step and clipped to 10..90.
+    """
+    median = statistics.median_low(scores)
+    stepped = math.floor(median / MEMBERS_STEP + 0.5) * MEMBERS_STEP
+    return float(min(MEMBERS_CEILING, max(MEMBERS_FLOOR, stepped)))
+
+
 def aggregate(
     member_answers: Sequence[Mapping[str, int | None]],
     source: QuestionnaireSource,
     threshold: int,
 ) -> MemberAggregate:
-    """Members' medians per dimension, for dimensions at least `threshold` members answered.
+    """Members' figures per dimension (`members_figure`), for dimensions at least `threshold`
+    members answered.
 
-    Below the threshold nothing is kept but the count.
+    Below the threshold nothing is kept but the count. The figures are what is stored, decided on
+    and shown alike, so no output carries anything finer.
     """
     respondents = len(member_answers)
     if respondents < threshold:
@@ -195,19 +214,25 @@ def aggregate(
     for dimension in source.dimensions:
         scores = [s[dimension.id] for s in per_member if dimension.id in s]
         if len(scores) >= threshold:
-            medians[dimension.id] = round1(statistics.median(scores))
+            medians[dimension.id] = members_figure(scores)
     return MemberAggregate(respondents=respondents, medians=medians)
 
 
 def _members_view(
     members: MemberAggregate, threshold: int, manager: Mapping[str, float]
 ) -> tuple[Members, int | None]:
-    """What the assessment says of the members, and the phase their medians point to."""
-    medians = dict(members.medians) if members.respondents >= threshold else {}
+    """What the assessment says of the members, and the phase their figures point to.
+
+    The count is shown no finer than `respondents_shown`; the decision (the facts) takes the true
+    count from the aggregate.
+    """
+    heard = members.respondents >= threshold
+    medians = dict(members.medians) if heard else {}
     gaps = {d: round1(manager[d] - medians[d]) for d in medians}
     phase = phase_of(medians) if all(d in medians for d in PHASE_DIMENSIONS) else None
     view = Members(
-        respondents=members.respondents,
+        respondents=respondents_counted(members.respondents, threshold),
+        respondents_shown=respondents_shown(members.respondents, threshold),
         threshold=threshold,
         used=bool(medians),
         dimensions=medians,

@@ -62,8 +62,8 @@ def test_it_leads_with_what_limits_the_team_the_swedish_way() -> None:
     text = text_of(full_profile(), "sv")
 
     assert "Rekommenderat steg: Pilot (i dag: inte påbörjat)" in text
-    assert "Begränsas av: Chefens beredskap 41,7\n" in text
-    assert "Beredskap: 42/100 (det svagaste villkoret)" in text
+    assert "Begränsas av: Chefens beredskap 40\n" in text  # the members' 41.7 in 5-point steps
+    assert "Beredskap: 40/100 (det svagaste villkoret)" in text
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -106,7 +106,8 @@ def test_both_views_stand_side_by_side_when_the_members_answers_are_used() -> No
 
     assert re.search(r"^Dimensions \(0–100\) +Used Manager Members$", text, re.MULTILINE)
     row = next(line for line in text.splitlines() if line.startswith("  The manager's readiness"))
-    assert row.split()[3:6] == ["41.7", f"{view.manager:g}", f"{view.members:g}"]
+    assert row.split()[3:6] == ["40", "83.3", "40"]
+    assert (view.manager, view.members) == (83.3, 40.0)
 
 
 def test_without_the_members_there_is_one_column() -> None:
@@ -129,7 +130,7 @@ def test_swedish_writes_decimals_with_a_comma() -> None:
     text = text_of(full_profile(), "sv")
 
     body = text[: text.index("Policyversion")]  # the version line names questionnaire 2027.1
-    assert "41,7" in body
+    assert "83,3" in body  # the manager's own view of their readiness
     assert re.findall(r"\d\.\d", body) == []
 
 

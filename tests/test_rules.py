@@ -302,7 +302,8 @@ def test_without_answers_from_at_least_three_members_the_group_is_not_heard_and_
     two = assessed(heard(members={"functional_level": 10}, count=2))
     assert two.mode == "coaching"
     assert findings_of(two, "group-not-heard") == [("C3", "warning")]
-    assert (two.members.respondents, two.members.used) == (2, False)
+    assert (two.members.respondents_shown, two.members.respondents) == ("<3", 0)  # not "2"
+    assert two.members.used is False
     assert two.members.dimensions == {}
     assert two.views == {}  # nothing of theirs is shown ...
     assert two.dimensions["functional_level"] == 85.0  # ... or used
@@ -392,7 +393,7 @@ def test_interdependent_work_with_individual_goals_calls_for_group_goals_after_t
         assert priority(result, "follow-up-through-learning") < step.priority  # C5 before C4
 
     seen = assessed(
-        heard(members={"manager_readiness": 58.3}, goal_type="individual")
+        heard(members={"manager_readiness": 50}, goal_type="individual")
     )  # a C5 finding with a step of its own
     assert priority(seen, "ask-for-feedback") < priority(seen, "introduce-group-goals")
 
@@ -441,7 +442,8 @@ def test_a_manager_below_50_in_readiness_to_let_go_caps_the_mode_at_coaching_wit
 ):
     low = expressible("manager_readiness", 45)
     assert low == expressible("manager_readiness", 45, "members") == 41.7
-    result = assessed(heard({"manager_readiness": low}))
+    # the members see the manager higher, so the manager's own 41.7 is the cautious view
+    result = assessed(heard({"manager_readiness": low}, members={"manager_readiness": 75}))
 
     assert result.mode == "coaching"
     assert findings_of(result, "manager-not-ready") == [("C5", "warning")]
@@ -450,12 +452,12 @@ def test_a_manager_below_50_in_readiness_to_let_go_caps_the_mode_at_coaching_wit
     assert step.priority == 1  # the limiting condition's step first
     assert (result.readiness, result.limiting) == (42, ["manager_readiness"])
     assert "41.7" in finding(result, "manager-not-ready").message
-    sv = assessed(heard({"manager_readiness": low}), "sv")
+    sv = assessed(heard({"manager_readiness": low}, members={"manager_readiness": 75}), "sv")
     assert "41,7" in finding(sv, "manager-not-ready").message
 
     # the cautious view covers the manager too: the members' lower view counts
     seen_low = assessed(heard(members={"manager_readiness": low}))
-    assert seen_low.dimensions["manager_readiness"] == low
+    assert seen_low.dimensions["manager_readiness"] == 40.0  # their 41.7 in whole 5-point steps
     assert "manager-not-ready" in seen_low.fired_rules
 
     at_50 = assessed(heard({"manager_readiness": expressible("manager_readiness", 50)}))
@@ -466,18 +468,22 @@ def test_a_manager_below_50_in_readiness_to_let_go_caps_the_mode_at_coaching_wit
 def test_members_who_see_the_manager_25_points_apart_give_a_c5_warning_to_ask_for_feedback() -> (
     None
 ):
-    seen = expressible("manager_readiness", 58.3, "members")
+    seen = expressible("manager_readiness", 50, "members")
     result = assessed(heard(members={"manager_readiness": seen}))
 
-    assert result.views["manager_readiness"].model_dump() == {"manager": 83.3, "members": 58.3}
+    assert result.views["manager_readiness"].model_dump() == {"manager": 83.3, "members": 50.0}
     assert findings_of(result, "manager-seen-differently") == [("C5", "warning")]
     assert "perception-gap" not in result.fired_rules  # the manager's gap is not the group's
     (step,) = steps_of(result, "manager-seen-differently")
     assert (step.id, step.owner) == ("ask-for-feedback", "manager")
-    assert result.mode == "co_leadership"  # 58.3 is ready enough; the gap does not cap
+    assert result.mode == "co_leadership"  # 50 is ready enough; the gap does not cap
 
     closer = assessed(heard(members={"manager_readiness": 66.7}))
     assert "manager-seen-differently" not in closer.fired_rules
+    # the members' 58.3 shows and counts as 60: 23.3 apart, not 25
+    rounded = assessed(heard(members={"manager_readiness": 58.3}))
+    assert rounded.views["manager_readiness"].members == 60.0
+    assert "manager-seen-differently" not in rounded.fired_rules
     unheard = assessed(heard(members={"manager_readiness": seen}, count=2))
     assert "manager-seen-differently" not in unheard.fired_rules
 
@@ -650,11 +656,11 @@ def test_readiness_is_the_weakest_link_and_limiting_names_every_dimension_at_it(
     assert result.readiness == 70  # not the mean of 85, 70, 83.3 and 70
     assert result.limiting == ["competence", "org_support"]
 
-    # four members, two at 60 and two at 65: their median 62.5 is rounded half up
+    # four members, two at 60 and two at 65: their lower median counts, never a mean of two
     members = [member_answers_for({**STRONG, "competence": c}) for c in (60, 60, 65, 65)]
     split = assessed({**make_profile(), "member_answers": members})
-    assert split.dimensions["competence"] == 62.5
-    assert (split.readiness, split.limiting) == (63, ["competence"])
+    assert split.dimensions["competence"] == 60.0
+    assert (split.readiness, split.limiting) == (60, ["competence"])
 
 
 def test_the_next_steps_are_a_plan_blockers_first_then_the_limiting_condition_then_c5_c4_c6_c8() -> (

@@ -6,9 +6,11 @@ import pytest
 
 from readiness import parse_profile
 from readiness.builder import member_answers_for
+from readiness.members import respondents_counted, respondents_shown
 from readiness.questionnaire import load_questionnaire
 from readiness.scoring import (
     dimension_scores,
+    members_figure,
     phase_of,
     phase_split_gap,
     round1,
@@ -138,7 +140,8 @@ def test_below_the_anonymity_threshold_nothing_about_members_is_kept() -> None:
     result = scored({**make_profile(), "member_answers": members(2, functional_level=10)})
 
     assert result.members.model_dump() == {
-        "respondents": 2,
+        "respondents": 0,
+        "respondents_shown": "<3",
         "threshold": 3,
         "used": False,
         "dimensions": {},
@@ -146,6 +149,7 @@ def test_below_the_anonymity_threshold_nothing_about_members_is_kept() -> None:
     }
     assert result.dimensions["functional_level"] == 85.0
     assert result.facts["members_status"] == "below_threshold"
+    assert result.facts["members_respondents"] == 2  # the rules decide on the true count
 
 
 def test_at_the_threshold_each_dimension_uses_the_more_cautious_view() -> None:
@@ -155,7 +159,7 @@ def test_at_the_threshold_each_dimension_uses_the_more_cautious_view() -> None:
 
     assert result.members.used is True
     assert result.dimensions["functional_level"] == 50.0  # members see less than the manager's 85
-    assert result.dimensions["competence"] == 80.0  # the manager sees less than the members' 95
+    assert result.dimensions["competence"] == 80.0  # the manager sees less than the members' 90
     assert result.members.gaps["functional_level"] == 35.0
     assert result.facts["perception_gap"] == 35.0
 
@@ -170,6 +174,44 @@ def test_members_view_is_their_median() -> None:
     result = scored({**make_profile(), "member_answers": crowd})
 
     assert result.members.dimensions["functional_level"] == 60.0
+
+
+@pytest.mark.parametrize(
+    ("scores", "figure"),
+    [
+        ((40, 50, 70, 90), 50.0),  # even count: the lower of the two middle scores, never a mean
+        ((41.7, 41.7, 41.7), 40.0),  # whole 5-point steps ...
+        ((58.3, 58.3, 58.3), 60.0),
+        ((62.5, 62.5, 62.5), 65.0),  # ... rounded half up
+        ((0, 0, 0), 10.0),  # "10 or lower"
+        ((8.3, 8.3, 100), 10.0),
+        ((8.3, 12.5, 100), 15.0),
+        ((100, 100, 100), 90.0),  # "90 or higher"
+        ((87.5, 91.7, 95), 90.0),
+    ],
+)
+def test_members_figure_is_the_lower_median_in_whole_5_point_steps_within_10_and_90(
+    scores: tuple[float, ...], figure: float
+) -> None:
+    assert members_figure(scores) == figure
+
+
+@pytest.mark.parametrize(
+    ("respondents", "shown", "counted"),
+    [(0, "<3", 0), (2, "<3", 0), (3, "3–4", 3), (4, "3–4", 3), (5, "5", 5), (12, "12", 12)],
+)
+def test_the_count_is_shown_exactly_only_from_five(
+    respondents: int, shown: str, counted: int
+) -> None:
+    assert respondents_shown(respondents, 3) == shown
+    assert respondents_counted(respondents, 3) == counted
+
+
+def test_the_facts_keep_the_true_count_while_the_output_shows_it_coarsened() -> None:
+    result = scored({**make_profile(), "member_answers": members(4)})
+
+    assert (result.members.respondents, result.members.respondents_shown) == (3, "3–4")
+    assert result.facts["members_respondents"] == 4
 
 
 def test_for_interdependence_the_cautious_view_is_the_one_that_sees_more_collaboration() -> None:

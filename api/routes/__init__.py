@@ -12,6 +12,7 @@ from api.routes import (
     portfolio,
     questionnaire,
     rollout,
+    rounds,
     team_list,
     teams,
 )
@@ -26,6 +27,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     portfolio.router,
     rollout.router,
     batches.router,
+    rounds.router,
     policy.router,
     health.router,
 )

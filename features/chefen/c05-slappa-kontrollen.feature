@@ -10,8 +10,8 @@ Egenskap: Chefen vågar släppa kontrollen
   Chefens beredskap (0–100) mäter viljan att släppa kontrollen, coacha och facilitera. Chefen
   svarar på tre egna frågor; medarbetarna svarar anonymt på tre frågor om vad chefen gör, till
   exempel om beslut som gruppen har fattat får stå. Tre frågor ger poäng i steg om 8,3: till
-  exempel 41,7, 50, 58,3, 75 och 83,3. "Chefen är redo" är 83,3. Medarbetarnas bild är
-  mittvärdet av deras svar, och med ett jämnt antal svarande kan det hamna mitt emellan två steg.
+  exempel 41,7, 50, 58,3, 75 och 83,3. "Chefen är redo" är 83,3. Medarbetarnas bild är det
+  lägre mittvärdet av deras svar, avrundat till hela femtal: 41,7 blir 40 och 58,3 blir 60.
 
   Bakgrund: En grupp som i övrigt är redo för medledarskap
     Givet en grupp med hög funktionsnivå
@@ -56,14 +56,14 @@ Egenskap: Chefen vågar släppa kontrollen
 
       Exempel:
         | chefen | medarbetarna | räknas | läge         |
-        | 83,3   | 41,7         | 41,7   | coachande    |
+        | 83,3   | 41,7         | 40     | coachande    |
         | 83,3   | 50           | 50     | medledarskap |
         | 41,7   | 75           | 41,7   | coachande    |
 
     Scenario: Bedömningen visar chefens och gruppens bild av chefen sida vid sida
       Givet att medarbetarna ser chefens beredskap att släppa kontrollen som 58,3 av 100
       När bedömningen görs
-      Så visar bedömningen chefens beredskap att släppa kontrollen sida vid sida: chefens bild 83,3 och medarbetarnas 58,3
+      Så visar bedömningen chefens beredskap att släppa kontrollen sida vid sida: chefens bild 83,3 och medarbetarnas 60
 
   Regel: Ser gruppen chefens ledarskap 25 poäng eller mer annorlunda än chefen själv tas det upp
 
@@ -77,11 +77,12 @@ Egenskap: Chefen vågar släppa kontrollen
       Och bedömningen <föreslår> "Be gruppen om återkoppling på hur du leder"
 
       Exempel:
-        | chefen | medarbetarna            | räknas | tar upp      | föreslår      |
-        | 83,3   | 66,7                    | 66,7   | tar inte upp | föreslår inte |
-        | 75     | 50, 50, 58,3 och 58,3   | 54,2   | tar inte upp | föreslår inte |
-        | 75     | 50                      | 50     | tar upp      | föreslår      |
-        | 83,3   | 58,3                    | 58,3   | tar upp      | föreslår      |
+        | chefen | medarbetarna              | räknas | tar upp      | föreslår      |
+        | 83,3   | 66,7                      | 65     | tar inte upp | föreslår inte |
+        | 75     | 58,3, 58,3, 66,7 och 66,7 | 60     | tar inte upp | föreslår inte |
+        | 75     | 50, 50, 58,3 och 58,3     | 50     | tar upp      | föreslår      |
+        | 83,3   | 58,3                      | 60     | tar inte upp | föreslår inte |
+        | 83,3   | 50                        | 50     | tar upp      | föreslår      |
 
     Scenario: Att gruppen ser chefen annorlunda är en varning och ett samtal som chefen tar
       Givet att medarbetarna ser chefens beredskap att släppa kontrollen som 50 av 100

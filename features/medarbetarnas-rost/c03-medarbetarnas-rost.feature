@@ -5,12 +5,14 @@ Egenskap: Medarbetarnas röst
   vill jag kunna svara anonymt på frågorna om gruppen och om hur chefen leder
   för att medledarskap ska bestämmas tillsammans med oss och min bild ska räknas utan att någon kan se vad just jag har svarat.
 
-  In English: co-leadership is decided with the group: until at least three members have answered, nothing of theirs is shown or used and the leadership is at most coaching, with a step to let the group answer; from three, the more cautious view counts, a gap of 25 points or more is talked through together, and a manager who gave almost the same answer everywhere answers again with the group, without the mode changing.
+  In English: co-leadership is decided with the group: until at least three members have answered, nothing of theirs is shown or used and the leadership is at most coaching, with a step to let the group answer; from three, the more cautious view counts, a gap of 25 points or more is talked through together, and a manager who gave almost the same answer everywhere answers again with the group, without the mode changing. The members' view is their lower median in whole steps of 5 between 10 and 90, and how many answered is shown exactly only from five, so that no one's answer can be worked out by comparing two rounds.
 
   Medarbetarna svarar på gruppens frågor: funktionsnivå, kompetens, samarbetsbehov och tecknen på
   faserna, och på tre frågor om hur chefen leder. Organisationens stöd är chefens att besvara.
-  Medarbetarnas bild av en fråga är mittvärdet (medianen) av deras svar. Chefens bild nedan är
-  gruppen som i övrigt är redo.
+  Medarbetarnas bild av en fråga är det lägre mittvärdet av deras svar (med ett jämnt antal
+  svarande det försiktigare av de två mittersta), avrundat till hela femtal och aldrig under 10
+  eller över 90: "10" betyder 10 eller lägre, "90" 90 eller högre. Det är den bilden som visas och
+  räknas. Chefens bild nedan är gruppen som i övrigt är redo.
 
   Bakgrund: En grupp som i övrigt är redo för medledarskap
     Givet en grupp med hög funktionsnivå
@@ -52,7 +54,7 @@ Egenskap: Medarbetarnas röst
       Givet att två medarbetare har svarat och ser gruppens funktionsnivå som 20 av 100
       När bedömningen görs
       Så används inte medarbetarnas svar
-      Och bedömningen visar inget om medarbetarnas svar utom att 2 har svarat
+      Och bedömningen visar inget om medarbetarnas svar utom att färre än 3 har svarat
       Och gruppens funktionsnivå räknas som 80 av 100
       Och bedömningen tar upp "Gruppens röst saknas" som en varning
 
@@ -63,12 +65,41 @@ Egenskap: Medarbetarnas röst
       Och bedömningen tar inte upp "Gruppens röst saknas"
       Och bedömningen föreslår inte "Låt gruppen svara anonymt"
 
-    Scenario: Medarbetarnas bild är mittvärdet av deras svar, inte någon enskilds svar
+    Scenario: Medarbetarnas bild är det försiktigare mittvärdet av deras svar
       Givet att fyra medarbetare har svarat och ser gruppens funktionsnivå som 40, 50, 70 och 90 av 100
       När bedömningen görs
       Så används medarbetarnas svar
-      Och bedömningen visar medarbetarnas bild av gruppens funktionsnivå som 60 av 100
-      Och gruppens funktionsnivå räknas som 60 av 100
+      Och bedömningen visar medarbetarnas bild av gruppens funktionsnivå som 50 av 100
+      Och gruppens funktionsnivå räknas som 50 av 100
+
+  Regel: Ingen enskilds svar kan räknas fram: bilden visas i hela femtal och antalet exakt först från fem
+
+    Scenariomall: Medarbetarnas bild avrundas till hela femtal och stannar mellan 10 och 90
+      Givet att fyra medarbetare har svarat och ser <vad> som <medarbetarna> av 100
+      När bedömningen görs
+      Så visar bedömningen medarbetarnas bild av <vad> som <visas> av 100
+
+      Exempel:
+        | vad                                     | medarbetarna      | visas |
+        | chefens beredskap att släppa kontrollen | 58,3              | 60    |
+        | chefens beredskap att släppa kontrollen | 41,7              | 40    |
+        | gruppens funktionsnivå                  | 55, 55, 60 och 60 | 55    |
+        | gruppens funktionsnivå                  | 95                | 90    |
+        | gruppens funktionsnivå                  | 0                 | 10    |
+
+    Scenariomall: Hur många som har svarat visas exakt först från fem
+      Givet att <svarande> medarbetare har svarat
+      När bedömningen görs
+      Så visar bedömningen att <visas> har svarat
+
+      Exempel:
+        | svarande | visas      |
+        | ingen    | färre än 3 |
+        | 2        | färre än 3 |
+        | 3        | 3–4        |
+        | 4        | 3–4        |
+        | 5        | 5          |
+        | 7        | 7          |
 
   Regel: Den försiktigare bilden räknas
 
@@ -119,10 +150,11 @@ Egenskap: Medarbetarnas röst
       Exempel:
         | chefen | medarbetarna      | räknas | tar upp      | föreslår      |
         | 80     | 60                | 60     | tar inte upp | föreslår inte |
-        | 80     | 55, 55, 60 och 60 | 57,5   | tar inte upp | föreslår inte |
+        | 80     | 55, 55, 60 och 60 | 55     | tar upp      | föreslår      |
         | 80     | 55                | 55     | tar upp      | föreslår      |
         | 70     | 90                | 70     | tar inte upp | föreslår inte |
-        | 70     | 95                | 70     | tar upp      | föreslår      |
+        | 65     | 95                | 65     | tar upp      | föreslår      |
+        | 70     | 95                | 70     | tar inte upp | föreslår inte |
 
     Scenario: Skillnaden pratas igenom av chefen och gruppen tillsammans
       Givet att fyra medarbetare har svarat och ser gruppens funktionsnivå som 50 av 100

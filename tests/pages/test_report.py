@@ -90,7 +90,7 @@ def test_the_report_leads_with_the_decision_and_what_limits_the_team(
     assert "Pilot (i dag: Förbereda)" in verdict.text()
     assert assessment.limiting == ["manager_readiness"]
     limited = verdict.find("div", class_="limited-by").text()
-    assert limited == "Begränsas av Chefens beredskap 41,7"
+    assert limited == "Begränsas av Chefens beredskap 40"  # the members' 41.7, in steps of 5
 
 
 def test_readiness_is_shown_as_the_weakest_link_not_as_an_average(
@@ -108,7 +108,7 @@ def test_readiness_is_shown_as_the_weakest_link_not_as_an_average(
         "Support from the organisation",
     ]
     weakest = document.find("li", class_="is-limiting")
-    assert weakest.text() == "The manager's readiness 41.7"
+    assert weakest.text() == "The manager's readiness 40"
     readiness_text = document.find("section", class_="verdict").text()
     assert f"{full['assessment']['readiness']} / 100 – the weakest link" in readiness_text
     assert full["assessment"]["readiness"] == round(
@@ -170,7 +170,7 @@ def test_the_same_report_reads_in_english_and_decides_the_same(
     assert document.find("html").attrs["lang"] == "en"
     text = document.text()
     assert all(step.title in text for step in expected.next_steps)
-    assert "Limited by The manager's readiness 41.7" in text
+    assert "Limited by The manager's readiness 40" in text
     assert document.find("h3", class_="period").text().startswith("First 30 days · by")
     owners = {s.text().removeprefix("Owner: ") for s in document.find_all("span", class_="owner")}
     assert owners <= OWNERS_EN
@@ -211,7 +211,7 @@ def test_both_views_stand_side_by_side_when_the_members_answers_are_used(
     ]
     row = next(r for r in table.find_all("tr") if "The manager's readiness" in r.text())
     assert [td.text() for td in row.find_all("td")] == [
-        "41.7",
+        "40",
         f"{manager['manager']:g}",
         f"{manager['members']:g}",
     ]
@@ -247,7 +247,8 @@ def test_without_the_members_there_is_one_view_and_it_says_why(client: TestClien
     assert [th.text() for th in table.find("thead").find_all("th")] == ["Dimension", "Score"]
     assert len(document.find("svg", class_="radar").find_all("g", class_="radar-series")) == 1
     assert not document.find("svg", class_="phases").find_all("circle", class_="phase-members")
-    assert "fewer than the anonymity threshold of 3" in document.text()
+    assert "Fewer than 3 members answered anonymously" in document.text()
+    assert not re.search(r"\b2 members", document.text())  # below the threshold, not even the count
 
 
 def test_swedish_numbers_have_a_decimal_comma_everywhere_on_the_page(
@@ -259,7 +260,7 @@ def test_swedish_numbers_have_a_decimal_comma_everywhere_on_the_page(
     text = " ".join(
         child.text() for child in article.elements() if child.tag != "footer"
     )  # the footer names versions, such as questionnaire 2027.1
-    assert "41,7" in text
+    assert "83,3" in text  # the manager's own view of their readiness
     assert re.findall(r"\d\.\d", text) == []
 
 
