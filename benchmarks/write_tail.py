@@ -2,11 +2,12 @@
 
     .venv/bin/python benchmarks/write_tail.py                  # 16 threads x 100 posts, SQLite
     .venv/bin/python benchmarks/write_tail.py --threads 16 --requests 200 --workers 2
-    .venv/bin/python benchmarks/write_tail.py --url http://127.0.0.1:8000   # a running server
+    .venv/bin/python benchmarks/write_tail.py --url http://127.0.0.1:8000 --token rdy_…
 
 Starts `readiness serve` on a temporary SQLite file (unless --url or --database-url says
 otherwise), lets each thread post its profiles over one keep-alive connection, and prints the
-percentiles of the request times, the throughput and the errors. Asserts nothing.
+percentiles of the request times, the throughput and the errors. Asserts nothing. The posts carry
+an admin's API token: made in the database of the server it starts, or given with --token.
 """
 
 from __future__ import annotations
@@ -23,14 +24,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
+if __package__ in (None, ""):
+    # Run as a script: the checkout comes first (its tests/support), in place of benchmarks/,
+    # whose http.py would hide the standard library's http from every import below.
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-if __package__ in (None, ""):  # run as a script: the checkout's tests/support is importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import httpx
 
 from readiness.builder import answers_for, member_answers_for
 from readiness.vocabulary import DIMENSIONS
-from tests.support.live_server import live_server
+from tests.support.live_server import admin_token, live_server
 
 CONTEXTS = {
     "goal_type": ("individual", "group", "mixed"),
@@ -60,18 +63,21 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
 
 
 @contextmanager
-def server_for(args: argparse.Namespace) -> Iterator[str]:
-    """The base URL to load: the one given, or a `readiness serve` started for the run."""
+def server_for(args: argparse.Namespace) -> Iterator[tuple[str, dict[str, str]]]:
+    """The base URL to load, and the headers that sign the posts in: the server given, or a
+    `readiness serve` started for the run with an admin made in its database."""
     if args.url:
-        yield args.url.rstrip("/")
+        yield args.url.rstrip("/"), {"Authorization": f"Bearer {args.token}"}
         return
     with tempfile.TemporaryDirectory(prefix="write-tail-") as scratch:
         url = args.database_url or f"sqlite:///{Path(scratch) / 'readiness.db'}"
         with live_server(url, workers=args.workers, log_dir=Path(scratch)) as server:
-            yield server.url
+            yield server.url, {"Authorization": f"Bearer {admin_token(url)}"}
 
 
-def run(base: str, args: argparse.Namespace) -> tuple[list[float], list[str], float]:
+def run(
+    base: str, headers: dict[str, str], args: argparse.Namespace
+) -> tuple[list[float], list[str], float]:
     """Every thread posts its profiles; the request times in seconds, the errors, the wall time."""
     times: list[float] = []
     errors: list[str] = []
@@ -83,7 +89,7 @@ def run(base: str, args: argparse.Namespace) -> tuple[list[float], list[str], fl
         bodies = [random_profile(rng, args.teams) for _ in range(args.requests)]
         mine: list[float] = []
         failed: list[str] = []
-        with httpx.Client(base_url=base, timeout=60) as http:
+        with httpx.Client(base_url=base, timeout=60, headers=headers) as http:
             start.wait()
             for body in bodies:
                 began = time.perf_counter()
@@ -108,9 +114,9 @@ def run(base: str, args: argparse.Namespace) -> tuple[list[float], list[str], fl
     return times, errors, time.perf_counter() - began
 
 
-def warm_up(base: str) -> None:
+def warm_up(base: str, headers: dict[str, str]) -> None:
     rng = random.Random(0)
-    with httpx.Client(base_url=base, timeout=60) as http:
+    with httpx.Client(base_url=base, timeout=60, headers=headers) as http:
         for _ in range(20):
             http.post("/api/v1/assessments", json=random_profile(rng, 4)).raise_for_status()
 
@@ -125,12 +131,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--database-url", help="instead of a temporary SQLite file")
     parser.add_argument("--url", help="load a server already running here instead")
+    parser.add_argument("--token", help="an API token for --url (`readiness token create`)")
     args = parser.parse_args()
+    if args.url and not args.token:
+        parser.error("--url needs --token")
 
-    with server_for(args) as base:
-        warm_up(base)
+    with server_for(args) as (base, headers):
+        warm_up(base, headers)
         for round_ in range(1, args.rounds + 1):
-            times, errors, wall = run(base, args)
+            times, errors, wall = run(base, headers, args)
             ms = sorted(t * 1000 for t in times)
             print(
                 f"round {round_}: {len(ms)} posts from {args.threads} threads in {wall:.1f} s "

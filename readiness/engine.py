@@ -13,7 +13,8 @@ fresh sid per evaluation, always deleted); the stock Host runs timer threads tha
 session (ours has none); the extension never releases the GIL (one lock, no cost); an exception in
 an action is only written into the session state (read back and raised).
 
-Decisions depend only on the bands the rules distinguish, so they are cached by band.
+Decisions depend only on which rules hold on the profile (and on where the team stands today), so
+they are cached by that: most profiles find their decision made for an earlier one.
 """
 
 from __future__ import annotations
@@ -21,24 +22,24 @@ from __future__ import annotations
 import contextlib
 import itertools
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from durable import engine as durable
 
-from readiness.conditions import Comparison
+from readiness.conditions import FACTS, Comparison
 from readiness.decision import decide_mode, decide_stage
 from readiness.errors import EngineError
 from readiness.policy import Policy
-from readiness.vocabulary import Mode, Stage
+from readiness.vocabulary import MODES, STAGES, Mode, Stage
 
-CACHE_SIZE = 65_536
+CACHE_SIZE = 8_192  # decisions kept: about 2 MB
+BANDS_KEPT = 4_096  # per fact: every score to one decimal fits; a float of any precision may not
 DECIDE = "__decide__"  # cannot clash: rule ids start with a letter
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What the engine decided: the rules that fired, in order, the mode and the rollout stage."""
 
@@ -85,7 +86,26 @@ class RuleEngine:
         self.facts = (*policy.bands.facts, "current_stage")
         self._host = host
         self._sids = itertools.count(1)
-        self._cache: OrderedDict[tuple[tuple[str, Any], ...], Outcome] = OrderedDict()
+        self._cache: dict[tuple[int, Any], Outcome] = {}
+        self._ids: dict[str, Any] = {
+            word: word for word in (*(rule.id for rule in policy.rules), *MODES, *STAGES)
+        }
+        # Each test of the policy on a fact of the profile is one bit of the key; which of a
+        # fact's tests a value passes is worked out once per value, as the key is made each time.
+        self._bits: dict[str, list[tuple[Comparison, int]]] = {}
+        tests = dict.fromkeys(
+            t for rule in policy.rules for t in rule.when if FACTS[t.fact].layer == "profile"
+        )
+        for bit, test in enumerate(tests):
+            self._bits.setdefault(test.fact, []).append((test, 1 << bit))
+        self._held: dict[str, dict[tuple[type, Any], int]] = {name: {} for name in self._bits}
+        # A rule holds on the profile when all its tests on the profile pass (its tests of the
+        # decided mode or stage follow from which rules hold).
+        self._rules = tuple(
+            sum(bit for fact in self._bits for test, bit in self._bits[fact] if test in rule.when)
+            for rule in policy.rules
+        )
+        self._bands: dict[str, dict[tuple[type, Any], Any]] = {name: {} for name in self.facts}
         # durable-rules takes the actions out of the definition it is given; ours is built fresh.
         host.register_rulesets({self.name: self._compile()})
 
@@ -94,28 +114,60 @@ class RuleEngine:
 
         `cached=False` always runs the engine (for tests and benchmarks of the engine itself).
         """
+        if not cached:
+            with _lock:
+                return self._run(self.representatives(facts))
         key = self.key(facts)
         with _lock:
-            if not cached:
-                return self._run(dict(key))
             outcome = self._cache.get(key)
             if outcome is None:
-                outcome = self._run(dict(key))
+                outcome = self._run(self.representatives(facts))
+                if len(self._cache) >= CACHE_SIZE:
+                    # The newest makes way: the decisions met first, the common ones as a rule,
+                    # stay; unlike least-recently-used, a pass over more profiles than the cache
+                    # holds still finds most of them.
+                    self._cache.popitem()
                 self._cache[key] = outcome
-                if len(self._cache) > CACHE_SIZE:
-                    self._cache.popitem(last=False)
-            else:
-                self._cache.move_to_end(key)
             return outcome
 
-    def key(self, facts: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
-        """Only the facts the rules test, each reduced to its band's representative."""
-        bands = self.policy.bands
-        return tuple(
-            (name, bands.canonical(name, facts[name]))
+    def key(self, facts: Mapping[str, Any]) -> tuple[int, Any]:
+        """What a decision depends on: which rules' tests on the profile the facts pass, and
+        where the team stands today (the stage is decided from it). Facts on which the same
+        rules hold fire the same rules, so they share one decision."""
+        held = 0
+        for name, known in self._held.items():
+            value = facts.get(name)
+            if value is None:
+                continue  # a missing fact passes no test
+            bits = known.get((type(value), value))
+            if bits is None:
+                bits = sum(bit for test, bit in self._bits[name] if test.holds({name: value}))
+                if len(known) < BANDS_KEPT:
+                    known[(type(value), value)] = bits
+            held |= bits
+        rules = 0
+        for position, tests in enumerate(self._rules):
+            if held & tests == tests:
+                rules |= 1 << position
+        return rules, facts.get("current_stage")
+
+    def representatives(self, facts: Mapping[str, Any]) -> dict[str, Any]:
+        """Only the facts the rules test, each as its band's representative value."""
+        return {
+            name: self._canonical(name, value)
             for name in self.facts
-            if facts.get(name) is not None
-        )
+            if (value := facts.get(name)) is not None
+        }
+
+    def _canonical(self, name: str, value: Any) -> Any:
+        known = self._bands[name]
+        # By type too: True == 1 == 1.0 share a hash, yet a choice must stay as it was given.
+        seen = known.get((type(value), value))
+        if seen is None:
+            seen = self.policy.bands.canonical(name, value)
+            if len(known) < BANDS_KEPT:
+                known[(type(value), value)] = seen
+        return seen
 
     def clear_cache(self) -> None:
         with _lock:
@@ -136,7 +188,10 @@ class RuleEngine:
             raise EngineError(f"a rule action failed: {state['exception']}")
         if "mode" not in state:
             raise EngineError(f"no mode was decided for the facts {facts}")
-        return Outcome(tuple(state.get("fired", ())), state["mode"], state["rollout_stage"])
+        # The policy's own id strings, not the engine's copies: outcomes are kept in a cache.
+        fired = tuple(self._ids.get(rule_id, rule_id) for rule_id in state.get("fired", ()))
+        mode, stage = state["mode"], state["rollout_stage"]
+        return Outcome(fired, self._ids.get(mode, mode), self._ids.get(stage, stage))
 
     def _compile(self) -> dict[str, Any]:
         rules: dict[str, Any] = {}

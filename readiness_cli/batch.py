@@ -3,27 +3,36 @@
 Rejected teams are listed on stdout by row, column, value and why; `--report FILE` writes every
 team's outcome as JSON Lines. The exit code is 65 when any team was rejected, so a script
 notices; the good teams are stored all the same. A progress bar on the terminal (stderr) shows
-teams per second and the time left, from how much of the file has been read.
+teams per second and the time left, from how much of the file has been read. On PostgreSQL a
+large file is shared among processes, one per core (readiness_cli.batch_workers; `--workers N`
+anywhere); outcomes then come in the order the processes finish them, not the file's.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any
 
 from tqdm import tqdm
 
-from readiness.policy import load_policy
+from api.storage.database import parse_url
+from readiness.policy import Policy, load_policy
 from readiness.tabular import profiles_from_rows, read_table
 from readiness.usecases.batch import BatchOutcome, assess_batch
+from readiness_cli import batch_workers
 from readiness_cli.exits import EXIT_DATA, EXIT_USAGE
 from readiness_cli.store import unit_of_work
+
+# Below this size one process does it all: starting more would take longer than the file.
+SHARED_FROM_BYTES = 1 << 20
 
 
 def add_commands(commands: Any) -> None:
@@ -36,6 +45,14 @@ def add_commands(commands: Any) -> None:
     command.add_argument("--lang", choices=("sv", "en"), default="sv")
     command.add_argument("--format", choices=("auto", "csv", "xlsx", "jsonl"), default="auto")
     command.add_argument("--report", metavar="FILE", help="every team's outcome as JSON Lines")
+    command.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes to share the teams among (default: one per core for a file over 1 MB "
+        "on PostgreSQL; one on SQLite, which takes one writer at a time)",
+    )
     command.set_defaults(run=_batch)
 
 
@@ -44,33 +61,34 @@ def _batch(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"readiness: cannot read {args.file}: no such file", file=sys.stderr)
         return EXIT_USAGE
+    if args.workers < 0:
+        print("readiness: --workers takes a number of processes, 1 or more", file=sys.stderr)
+        return EXIT_USAGE
     policy = load_policy(args.settings.rules_dir)
     counts: Counter[str] = Counter()
+    size = path.stat().st_size
+    workers = args.workers or _workers_for(size, args.settings.database_url)
     report = Path(args.report).open("w", encoding="utf-8") if args.report else None  # noqa: SIM115
     started = time.perf_counter()
+    progress = tqdm(
+        total=size,
+        unit="B",
+        unit_scale=True,
+        file=sys.stderr,
+        disable=None,  # only on a terminal
+        bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}{postfix}]",
+    )
     try:
-        with path.open("rb") as raw, unit_of_work(args.settings) as uow:
-            progress = tqdm(
-                total=path.stat().st_size,
-                unit="B",
-                unit_scale=True,
-                file=sys.stderr,
-                disable=None,  # only on a terminal
-                bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}{postfix}]",
-            )
-            rows = read_table(raw, args.format, name=str(path))
-            for outcome in assess_batch(
-                uow, profiles_from_rows(rows), args.lang, policy, org_id=args.org
-            ):
-                counts[outcome.status] += 1
-                _tell(outcome, report)
-                teams = sum(counts.values())
-                if teams % 100 == 0:
-                    progress.update(max(0, raw.tell() - progress.n))  # how far the file is read
-                    rate = teams / max(time.perf_counter() - started, 1e-9)
-                    progress.set_postfix_str(f"{teams:,} teams, {rate:,.0f} teams/s", refresh=False)
-            progress.close()
+        for outcome, read in _outcomes(args, path, policy, workers):
+            counts[outcome.status] += 1
+            _tell(outcome, report)
+            teams = sum(counts.values())
+            if teams % 100 == 0:
+                progress.update(max(0, int(read * size) - progress.n))
+                rate = teams / max(time.perf_counter() - started, 1e-9)
+                progress.set_postfix_str(f"{teams:,} teams, {rate:,.0f} teams/s", refresh=False)
     finally:
+        progress.close()
         if report:
             report.close()
     seconds = time.perf_counter() - started
@@ -81,6 +99,38 @@ def _batch(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_DATA if counts["rejected"] else 0
+
+
+def _workers_for(size: int, database_url: str) -> int:
+    """One process per core for a large file on a database that takes writers side by side.
+
+    SQLite takes one writer at a time: the processes would wait for each other's transactions
+    (and, on a busy machine, past its timeout), and storing is most of the work there.
+    """
+    if size < SHARED_FROM_BYTES or parse_url(database_url).get_backend_name() == "sqlite":
+        return 1
+    return os.cpu_count() or 1
+
+
+def _outcomes(
+    args: argparse.Namespace, path: Path, policy: Policy, workers: int
+) -> Iterator[tuple[BatchOutcome, float]]:
+    """Each team's outcome, with how much of the file (0..1) has been read."""
+    if workers > 1:
+        with unit_of_work(args.settings) as uow, uow:  # migrated, and the organisation known,
+            uow.organisations.get(args.org)  # before any process starts
+        with path.open("rb") as raw:
+            next(read_table(raw, args.format, name=str(path)), None)  # a bad file, said now
+        job = batch_workers.Job(path, args.format, args.settings, args.lang, args.org)
+        yield from batch_workers.outcomes(job, workers)
+        return
+    size = max(path.stat().st_size, 1)
+    with path.open("rb") as raw, unit_of_work(args.settings) as uow:
+        rows = read_table(raw, args.format, name=str(path))
+        for outcome in assess_batch(
+            uow, profiles_from_rows(rows), args.lang, policy, org_id=args.org
+        ):
+            yield outcome, raw.tell() / size
 
 
 def _tell(outcome: BatchOutcome, report: IO[str] | None) -> None:

@@ -9,15 +9,18 @@ unsaved work are held at a time.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from readiness.access import Principal
 from readiness.models import TeamProfile
 from readiness.policy import Policy
 from readiness.tabular import CellProblem, TeamRows
 from readiness.teams import team_slug
+from readiness.usecases import access
 from readiness.usecases.assessments import Clock, store, utc_now
 from readiness.usecases.ports import DEFAULT_ORG, UnitOfWork
 from readiness.vocabulary import Lang, Mode, Stage
@@ -55,28 +58,34 @@ def assess_batch(
     *,
     org_id: str = DEFAULT_ORG,
     clock: Clock = utc_now,
+    principal: Principal | None = None,
 ) -> Iterator[BatchOutcome]:
     """Assess and store each team, yielding its outcome as soon as it is decided.
 
     Outcomes of stored teams are yielded once their transaction has committed, so an outcome
-    that says `stored` is stored. Raises NotFoundError for an unknown organisation.
+    that says `stored` is stored. Raises NotFoundError for an unknown organisation, and for a
+    `principal` who is not an admin or an HR partner of it; one limited to units has every team
+    outside them rejected, as if it did not exist, and makes no new team.
     """
     with uow:
-        uow.organisations.get(org_id)
+        visible = access.require_follow(uow, principal, org_id)
         units = {u.slug: u.id for u in uow.organisations.units(org_id)}
-        pending: list[BatchOutcome] = []
-        for team in teams:
-            outcome = _one(uow, team, units, lang, policy, org_id, clock)
-            if outcome.status == "rejected":
-                yield outcome
-                continue
-            pending.append(outcome)
-            if len(pending) >= COMMIT_EVERY:
-                uow.commit()
-                yield from pending
-                pending = []
-        uow.commit()
-        yield from pending
+        by = access.user_id(principal)
+        teams = iter(teams)
+        # A transaction's worth of teams is read and validated before its first write, so that
+        # on SQLite another process's transaction need not wait for it (readiness batch --workers).
+        while chunk := list(itertools.islice(teams, COMMIT_EVERY)):
+            pending: list[BatchOutcome] = []
+            for team in chunk:
+                outcome = _unseen(uow, team, units, visible) or _one(
+                    uow, team, units, lang, policy, org_id, clock, created_by=by
+                )
+                if outcome.status == "rejected":
+                    yield outcome
+                else:
+                    pending.append(outcome)
+            uow.commit()
+            yield from pending
 
 
 def _one(
@@ -87,6 +96,7 @@ def _one(
     policy: Policy,
     org_id: str,
     clock: Clock,
+    created_by: str | None = None,
 ) -> BatchOutcome:
     rejected = BatchOutcome(team.rows, team.team_id, "rejected", problems=team.problems)
     if team.profile is None or team.problems:
@@ -105,10 +115,19 @@ def _one(
     if existing is not None:
         stored, status = existing, "existing"
     else:
-        stored = store(uow, profile, lang, policy, org_id=org_id, clock=clock, profile_hash=hashed)
+        stored = store(
+            uow,
+            profile,
+            lang,
+            policy,
+            org_id=org_id,
+            clock=clock,
+            profile_hash=hashed,
+            created_by=created_by,
+        )
         status = "stored"
-    known = uow.teams.get(org_id, profile.team_id)
-    if known is not None and (team.name or unit_id):
+    known = uow.teams.get(org_id, profile.team_id) if team.name or unit_id else None
+    if known is not None and (team.name, unit_id) != (known.name, known.unit_id):
         uow.teams.save(
             replace(known, name=team.name or known.name, unit_id=unit_id or known.unit_id)
         )
@@ -122,6 +141,27 @@ def _one(
         assessment.rollout_stage,
         assessment.readiness,
     )
+
+
+def _unseen(
+    uow: UnitOfWork, team: TeamRows, units: dict[str, str], visible: access.Visible
+) -> BatchOutcome | None:
+    """The rejection of a team, or of a unit, outside what the caller sees; None when in sight."""
+    if visible.everything or team.profile is None or team.profile.team_id is None:
+        return None
+    known = uow.teams.get(visible.org_id, team.profile.team_id)
+    unit_id = units.get(_slug_or_none(team.unit or "") or "")
+    value: str | None
+    if known is None or not visible.includes(known):
+        column, value = "team_id", team.written_id
+        why = f"no team {team.profile.team_id} in {visible.org_id} that you may assess"
+    elif unit_id is not None and not visible.includes(replace(known, unit_id=unit_id)):
+        column, value = "unit", team.unit
+        why = f"unit {team.unit!r} is outside the units you follow"
+    else:
+        return None
+    problem = CellProblem(team.rows[0], column, value, why)
+    return BatchOutcome(team.rows, team.team_id, "rejected", problems=(problem,))
 
 
 def _slug_or_none(text: str) -> str | None:

@@ -1,0 +1,143 @@
+"""`readiness batch` over several processes: each reads the file and takes its share of the teams.
+
+A team's share is a hash of its id (as profiles_from_rows groups rows: trimmed, NFC, any case), so
+every row of a team, even rows split across the file, reaches the same process and the checks
+that span a team's rows still hold. Each process reads, validates, decides and stores its teams
+with its own connection, and sends their outcomes back in small lots through a bounded queue:
+memory stays flat however long the file, and a slow reader slows the workers, not the opposite.
+Rows that belong to no team (an unreadable line, an empty team_id) are the first process's.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import queue
+import unicodedata
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from api.settings import Settings
+from readiness.policy import load_policy
+from readiness.tabular import Row, RowError, profiles_from_rows, read_table
+from readiness.tabular.base import as_text
+from readiness.tabular.reading import Format
+from readiness.usecases.batch import BatchOutcome, assess_batch
+from readiness.vocabulary import Lang
+from readiness_cli.store import unit_of_work
+
+LOT = 64  # outcomes per message: fewer, larger messages through the queue
+LOTS_QUEUED = 64  # per worker, then it waits for the reader
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every worker is given: the file, where to store, in which language and organisation."""
+
+    path: Path
+    format: Format
+    settings: Settings
+    lang: Lang
+    org: str
+
+
+@dataclass(frozen=True)
+class Lot:
+    worker: int
+    outcomes: tuple[BatchOutcome, ...]
+    read: int  # how far this worker has read the file, in bytes
+
+
+@dataclass(frozen=True)
+class Done:
+    worker: int
+
+
+@dataclass(frozen=True)
+class Failed:
+    worker: int
+    error: BaseException | str
+
+
+class WorkerFailed(RuntimeError):
+    """A worker stopped on an error; its message says which."""
+
+
+def shard_of(row: Row | RowError, shards: int) -> int:
+    """The worker a row goes to: by its team id, or the first when it names no team."""
+    if isinstance(row, RowError):
+        return 0
+    written = as_text(row.cells.get("team_id"))
+    if written is None:
+        return 0
+    key = unicodedata.normalize("NFC", written.strip()).casefold()
+    return zlib.crc32(key.encode()) % shards
+
+
+def outcomes(job: Job, workers: int) -> Iterator[tuple[BatchOutcome, float]]:
+    """Every team's outcome, as the workers send them, with how much of the file (0..1) is read."""
+    context = multiprocessing.get_context("spawn")
+    messages: multiprocessing.Queue[Lot | Done | Failed] = context.Queue(LOTS_QUEUED * workers)
+    processes = [
+        context.Process(target=_work, args=(job, worker, workers, messages), daemon=True)
+        for worker in range(workers)
+    ]
+    for process in processes:
+        process.start()
+    size = max(job.path.stat().st_size, 1)
+    read = [0] * workers
+    running = set(range(workers))
+    try:
+        while running:
+            try:
+                message = messages.get(timeout=5)
+            except queue.Empty:
+                if any(not p.is_alive() and p.exitcode for p in processes):
+                    raise WorkerFailed("a worker process ended unexpectedly") from None
+                continue
+            if isinstance(message, Done):
+                running.discard(message.worker)
+            elif isinstance(message, Failed):
+                error = message.error
+                raise error if isinstance(error, BaseException) else WorkerFailed(error)
+            else:
+                read[message.worker] = message.read  # each worker reads the whole file
+                for outcome in message.outcomes:
+                    yield outcome, min(1.0, sum(read) / (size * workers))
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+
+
+def _work(job: Job, worker: int, workers: int, messages: Any) -> None:
+    try:
+        policy = load_policy(job.settings.rules_dir)
+        with job.path.open("rb") as raw, unit_of_work(job.settings) as uow:
+            rows = read_table(raw, job.format, name=str(job.path))
+            mine = (row for row in rows if shard_of(row, workers) == worker)
+            lot: list[BatchOutcome] = []
+            for outcome in assess_batch(
+                uow, profiles_from_rows(mine), job.lang, policy, org_id=job.org
+            ):
+                lot.append(outcome)
+                if len(lot) >= LOT:
+                    messages.put(Lot(worker, tuple(lot), raw.tell()))
+                    lot = []
+            messages.put(Lot(worker, tuple(lot), raw.tell()))
+        messages.put(Done(worker))
+    except Exception as error:  # sent to the reader, who raises it
+        messages.put(Failed(worker, _sendable(error)))
+
+
+def _sendable(error: BaseException) -> BaseException | str:
+    """The error itself when it survives the trip between processes, else its message."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return f"{type(error).__name__}: {error}"
+    return error

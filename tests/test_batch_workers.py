@@ -1,0 +1,86 @@
+"""`readiness batch --workers N` shares the teams among processes and stores what one process
+stores: the same teams, the same decisions, the same rejected rows."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from readiness.tabular import Row, RowError
+from readiness_cli.batch_workers import shard_of
+from tests.support.org_file import generate
+
+
+def row(team_id: str | None, number: int = 2) -> Row:
+    return Row(number, {"team_id": team_id})
+
+
+def test_every_way_of_writing_a_team_id_goes_to_the_same_process() -> None:
+    spellings = ["Kundtjänst-Nord", " kundtjänst-nord ", "KUNDTJÄNST-NORD", "Kundtja\u0308nst-Nord"]
+
+    shards = {shard_of(row(written), 7) for written in spellings}
+
+    assert len(shards) == 1
+
+
+def test_rows_of_no_team_go_to_the_first_process() -> None:
+    assert shard_of(row(None), 5) == 0
+    assert shard_of(RowError(3, "not a JSON object", "[1, 2]"), 5) == 0
+
+
+def test_teams_are_spread_over_the_processes() -> None:
+    shards = [shard_of(row(f"team-{n}"), 3) for n in range(300)]
+
+    assert min(shards.count(s) for s in range(3)) > 60
+
+
+def batch(tmp_path: Path, name: str, file: Path, *options: str) -> tuple[Any, list[Any]]:
+    database = f"sqlite:///{tmp_path / name}.db"
+    report = tmp_path / f"{name}.jsonl"
+    command = ["batch", str(file), "--report", str(report), *options]
+    answer = subprocess.run(
+        [sys.executable, "-m", "readiness_cli", *command],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "READINESS_DATABASE_URL": database},
+        timeout=600,
+    )
+    written = report.read_text().splitlines() if report.exists() else []
+    outcomes = [json.loads(line) for line in written]
+    return answer, sorted(outcomes, key=lambda o: o["rows"])
+
+
+@pytest.mark.parametrize("workers", ["2", "3"])
+def test_several_processes_store_what_one_process_stores(tmp_path: Path, workers: str) -> None:
+    organisation = generate(300, [""], seed=3, bad=4)
+    file = tmp_path / "teams.csv"
+    organisation.write_csv(file)
+    split = file.read_text(encoding="utf-8-sig").splitlines()
+    # The first team's rows once more at the end: rejected, whichever process gets them.
+    file.write_text("\n".join([*split, split[2]]) + "\n", encoding="utf-8")
+
+    one, alone = batch(tmp_path, "one", file, "--workers", "1")
+    many, shared = batch(tmp_path, f"many{workers}", file, "--workers", workers)
+
+    assert one.returncode == many.returncode == 65, many.stderr
+    assert sorted(one.stdout.splitlines()) == sorted(many.stdout.splitlines())
+    without_ids = [{k: v for k, v in o.items() if k != "assessment_id"} for o in alone]
+    assert [{k: v for k, v in o.items() if k != "assessment_id"} for o in shared] == without_ids
+    assert sum(o["status"] == "stored" for o in shared) == organisation.good_teams()
+    assert "already had rows" in many.stdout
+
+
+def test_a_bad_worker_count_is_refused(tmp_path: Path) -> None:
+    file = tmp_path / "teams.csv"
+    generate(3, [""], seed=1, bad=0).write_csv(file)
+
+    answer, _ = batch(tmp_path, "bad", file, "--workers", "-1")
+
+    assert answer.returncode == 2
+    assert "--workers" in answer.stderr
