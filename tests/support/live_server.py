@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from api.storage import Database
+from tests.support.accounts import make_user, token_for
 from tests.support.ports import free_port
 
 START_TIMEOUT = 60.0
@@ -79,6 +81,15 @@ def live_server(
         yield server
     finally:
         stop(server)
+
+
+def admin_token(database_url: str) -> str:
+    """The API token of a new admin in the database of a server started on it (so migrated)."""
+    database = Database(database_url)
+    try:
+        return token_for(database, make_user(database, "admin"))
+    finally:
+        database.dispose()
 
 
 def stop(server: LiveServer) -> int:

@@ -6,6 +6,7 @@ import pytest
 
 from readiness import NotFoundError, ProfileError, assess, default_policy, parse_profile, usecases
 from readiness.usecases import StoredProfile, UnitOfWork
+from readiness.usecases.ports import HistoryRecord
 from tests.conftest import keep, make_profile, stored_assessment
 
 POLICY = default_policy()
@@ -76,11 +77,12 @@ def test_one_made_under_an_earlier_questionnaire_survives_renamed_items(uow: Uni
     keep(uow, stored)
 
     read = usecases.read_assessment(uow, stored.id, "en", POLICY)
-    history = usecases.team_history(uow, "nord")
+    history = usecases.team_history(uow, "nord", with_profiles=True)
 
     assert read == stored
     assert read.profile.answers["fl_renamed_long_ago"] == profile.answers["fl_renamed_long_ago"]
-    assert [entry.stored for entry in history.entries] == [stored]
+    assert [entry.stored for entry in history.entries] == [HistoryRecord.of(stored)]
+    assert [entry.profile for entry in history.entries] == [stored.profile]
     with pytest.raises(ProfileError, match="fl_renamed_long_ago"):
         read.profile.to_profile()
 

@@ -57,7 +57,7 @@ def test_a_team_without_assessments_is_not_found(uow: UnitOfWork) -> None:
         usecases.team_history(uow, "syd")
 
 
-@pytest.mark.parametrize("limit", [0, 101])
-def test_a_limit_outside_1_to_100_is_refused(uow: UnitOfWork, limit: int) -> None:
+@pytest.mark.parametrize("limit", [0, 501])
+def test_a_limit_outside_1_to_500_is_refused(uow: UnitOfWork, limit: int) -> None:
     with pytest.raises(ValueError, match="limit"):
         usecases.team_history(uow, "nord", limit=limit)
