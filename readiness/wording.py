@@ -25,8 +25,8 @@ from readiness.texts import Text
 from readiness.vocabulary import Lang
 
 STAGE_WORD: dict[Lang, str] = {"sv": "Rekommenderat steg", "en": "Recommended stage"}
-MESSAGES_KEPT = 512  # per rule and language: its findings as they quote different figures
-OUTCOMES_KEPT = 4_096  # per policy and language; past it the words are put together per call
+MESSAGES_KEPT = 128  # per rule and language: its findings as they quote different figures
+OUTCOMES_KEPT = 2_048  # per policy and language; past it the words are put together per call
 
 
 class Quotes(dict[str, str]):
@@ -346,7 +346,7 @@ class Wording:
             self._place(words, priority) if words.fixed else words
             for priority, words in enumerate(ordered, start=1)
         )
-        days = [self._reassess[r] for r in fired if self._reassess[r]]
+        days = [d for r in fired if (d := self._reassess[r])]
         return _Said(
             findings,
             steps,
