@@ -1,8 +1,9 @@
-"""The benchmark suite: `python -m benchmarks` prints tables and the targets of issue 12; it
-asserts nothing and fails on nothing.
+"""The benchmark suite: tables of where the time goes, beside the targets of issue 12.
 
-    .venv/bin/python -m benchmarks                    # everything (about 15 minutes)
-    .venv/bin/python -m benchmarks --quick            # smaller and shorter (about 3 minutes)
+`python -m benchmarks` asserts nothing and fails on nothing.
+
+    .venv/bin/python -m benchmarks                    # everything (about 25 minutes)
+    .venv/bin/python -m benchmarks --quick            # smaller and shorter (a few minutes)
     .venv/bin/python -m benchmarks --only library http
 
 Sections: `library` (assess() warm and cold beside validation and scoring), `batch` (a CSV of
