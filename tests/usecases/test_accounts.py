@@ -3,47 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-import itertools
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
 
-from api.storage import Database
-from api.storage.migrate import upgrade_engine
 from readiness.errors import InputError, NotFoundError
 from readiness.usecases import UnitOfWork, accounts, organisations, passwords
 from readiness.usecases.accounts import SignInLimits, SignInRefused, TooManyAttempts
-from readiness.usecases.memory import InMemoryUnitOfWork
 from tests.support.accounts import cheap_hashing
-from tests.support.postgres import PostgresServer
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 PASSWORD = "correct horse battery"
 pytestmark = pytest.mark.usefixtures(cheap_hashing.__name__)
-
-_names = itertools.count()
-
-
-@pytest.fixture(params=["memory", "sqlite", "postgresql"])
-def uow(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[UnitOfWork]:
-    """An empty store of each kind."""
-    if request.param == "memory":
-        yield InMemoryUnitOfWork()
-        return
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'accounts.db'}"
-    else:
-        server: PostgresServer = request.getfixturevalue("postgres")
-        url = server.create_database(f"accounts_{next(_names)}")
-    database = Database(url)
-    upgrade_engine(database.engine)
-    yield database.unit_of_work()
-    database.dispose()
 
 
 def a_manager(uow: UnitOfWork, email: str = "anna@example.se", **more: Any) -> Any:
