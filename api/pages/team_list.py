@@ -8,6 +8,7 @@ download the same list as the API's export does, with the reader's session rathe
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -67,17 +68,19 @@ def team_list_page(
     order: Sort = "date" if sort == "date" else "name"
     number = int(page) if page and page.isdigit() and int(page) > 0 else 1
     titles = dimension_titles(lang)
+    listing = partial(
+        usecase.team_list,
+        uow,
+        org,
+        unit=unit,
+        mode=chosen_mode,
+        stage=chosen_stage,
+        due=only_due,
+        sort=order,
+        principal=principal,
+    )
     if format in ("csv", "xlsx"):
-        found = usecase.team_list(
-            uow,
-            org,
-            unit=unit,
-            mode=chosen_mode,
-            stage=chosen_stage,
-            due=only_due,
-            sort=order,
-            principal=principal,
-        )
+        found = listing()
         try:
             return team_file(found, org, "csv" if format == "csv" else "xlsx", policy, lang)
         except (NotFoundError, InputError):
@@ -85,16 +88,7 @@ def team_list_page(
     try:
         follows = may_follow_organisation(principal, org)
         tree = unit_tree(uow, org, principal) if follows else []
-        found = usecase.team_list(
-            uow,
-            org,
-            unit=unit,
-            mode=chosen_mode,
-            stage=chosen_stage,
-            due=only_due,
-            sort=order,
-            principal=principal,
-        )
+        found = listing()
         total, rows = 0, []
         for index, summary in enumerate(found):  # streamed: only this page's rows are kept
             total += 1
