@@ -1,4 +1,9 @@
-"""Dependencies as `Annotated` aliases, so that route signatures read like sentences."""
+"""Dependencies as `Annotated` aliases, so that route signatures read like sentences.
+
+Each is an `async def`: none waits for anything (they read the app's state, a header or the query
+string), and FastAPI runs a plain `def` dependency in the thread pool, a round trip to another
+thread per dependency and request. A dependency that does blocking I/O stays a plain `def`.
+"""
 
 from __future__ import annotations
 
@@ -15,27 +20,27 @@ from readiness.usecases import DEFAULT_ORG
 from readiness.vocabulary import DEFAULT_LANG, LANGS, Lang
 
 
-def get_settings_of_app(request: Request) -> Settings:
+async def get_settings_of_app(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_policy(request: Request) -> Policy:
+async def get_policy(request: Request) -> Policy:
     policy: Policy = request.app.state.policy
     return policy
 
 
-def get_database(request: Request) -> Database:
+async def get_database(request: Request) -> Database:
     database: Database = request.app.state.database
     return database
 
 
-def get_unit_of_work(database: Annotated[Database, Depends(get_database)]) -> SqlUnitOfWork:
+async def get_unit_of_work(database: Annotated[Database, Depends(get_database)]) -> SqlUnitOfWork:
     """A unit of work for the use cases; each use case opens, commits and closes it itself."""
     return database.unit_of_work()
 
 
-def get_coverage(request: Request) -> Coverage:
+async def get_coverage(request: Request) -> Coverage:
     """Which scenarios document which rule, read once when the app was made."""
     coverage: Coverage = request.app.state.coverage
     return coverage
@@ -60,7 +65,7 @@ def preferred_lang(accept_language: str | None) -> Lang:
     return DEFAULT_LANG
 
 
-def get_lang(
+async def get_lang(
     lang: Annotated[
         Lang | None,
         Query(description="language of the texts: sv (default) or en; else Accept-Language"),
@@ -71,7 +76,7 @@ def get_lang(
     return lang or preferred_lang(accept_language)
 
 
-def get_asked_lang(
+async def get_asked_lang(
     lang: Annotated[
         Lang | None,
         Query(description="language of the texts: sv or en; else Accept-Language; else as made"),
@@ -84,7 +89,7 @@ def get_asked_lang(
     return preferred_lang(accept_language) if accept_language else None
 
 
-def require_json(
+async def require_json(
     content_type: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> None:
     """415 unless the body is declared as JSON; a form or plain text is not a team profile."""
@@ -97,7 +102,7 @@ def require_json(
         )
 
 
-def get_org(
+async def get_org(
     org: Annotated[
         str,
         Query(

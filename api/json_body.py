@@ -1,4 +1,4 @@
-"""Read a JSON request body safely: within limits, and in a worker thread, never on the event loop.
+"""Read a JSON request body safely: within limits, and a large one in a worker thread.
 
 FastAPI parses a JSON body with `json.loads` and validates it on the event loop, so one large or
 hostile body holds up every other request, and what `json.loads` cannot take (nesting a thousand
@@ -11,9 +11,14 @@ and so does the OpenAPI document. For each request it:
 2. parses it, rejecting a key given twice in one object (JSON would silently keep the last);
 3. validates the route's body model (a `TeamProfile` is a `ProfileError` as everywhere else);
 
-all in a worker thread. A rejection is a 422 naming each problem: where it is (a path into the
-body or, for text that is not JSON, a character position), `msg` and a `type` (docs/contract.md
-§9.1). The limits are settings (`api/settings.py`).
+on the event loop for a body of up to `INLINE_BODY_BYTES`, in a worker thread for a larger one.
+A small body takes a few milliseconds at most, about the interpreter's switch interval (a thread
+holds the GIL as long, so it would not let other requests in sooner), while the round trip to a
+thread costs every request; a large body could hold the loop for much longer.
+
+A rejection is a 422 naming each problem: where it is (a path into the body or, for text that is
+not JSON, a character position), `msg` and a `type` (docs/contract.md §9.1). The limits are
+settings (`api/settings.py`).
 """
 
 from __future__ import annotations
@@ -45,6 +50,10 @@ _NOT_BRACKETS = re.compile(r"[^\[\]{}]++")
 _BRACKET = re.compile(r"[\[\]{}]")
 _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
+INLINE_BODY_BYTES = 16_384
+"""The largest body read on the event loop (a team's profile with answers from some fifty
+members); a larger one is read in a worker thread."""
+
 
 @dataclass(frozen=True)
 class JsonLimits:
@@ -72,8 +81,8 @@ class BodyRejected(HTTPException):
 
 
 class JsonBodyRoute(APIRoute):
-    """A route whose JSON body is checked, parsed and validated in a worker thread, within the
-    limits of the settings: give it to an APIRouter as its `route_class`."""
+    """A route whose JSON body is checked, parsed and validated within the limits of the
+    settings (a large body in a worker thread): give it to an APIRouter as its `route_class`."""
 
     def get_route_handler(self) -> Handler:
         handler = super().get_route_handler()
@@ -88,7 +97,8 @@ class JsonBodyRoute(APIRoute):
 
 
 class _SafeJsonRequest(Request):
-    """A request whose `json()` is the route's body model, made in a worker thread.
+    """A request whose `json()` is the route's body model (made in a worker thread when the body
+    is larger than `INLINE_BODY_BYTES`).
 
     FastAPI calls `json()` for a body declared as JSON, then validates what it gets on the event
     loop: an instance of the model passes as it is, so no work is left for the loop.
@@ -103,7 +113,10 @@ class _SafeJsonRequest(Request):
             raw = await self.body()
             limits = JsonLimits.of(self.app.state.settings)
             try:
-                self._json = await run_in_threadpool(read_body, raw, self._model, limits)
+                if len(raw) <= INLINE_BODY_BYTES:
+                    self._json = read_body(raw, self._model, limits)
+                else:
+                    self._json = await run_in_threadpool(read_body, raw, self._model, limits)
             except (ProfileError, InputError) as error:
                 raise BodyRejected(error) from error
         return self._json
@@ -119,7 +132,7 @@ def _body_model(route: APIRoute) -> type[BaseModel] | None:
 
 def read_body(raw: bytes, model: type[M], limits: JsonLimits) -> M:
     """`raw` as an instance of `model`, or ProfileError (a TeamProfile) or InputError naming
-    every problem. CPU-bound: call it in a worker thread."""
+    every problem. CPU-bound: a large body belongs in a worker thread."""
     data = parse_json(raw, limits)
     if not isinstance(data, dict):
         raise InputError([Problem((), _not_an_object(data), "model_attributes_type")])

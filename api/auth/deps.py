@@ -94,7 +94,7 @@ def get_principal(request: Request) -> Principal:
     return principal_of(request)
 
 
-def get_user(
+async def get_user(
     request: Request,
     principal: Annotated[Principal, Depends(get_principal)],
     _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],

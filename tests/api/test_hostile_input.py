@@ -1,8 +1,9 @@
 """Hostile or broken bodies are refused cheaply, with a short 422, and never hold up the server.
 
-Each limit is checked before any per-key work: the size of the body, then (in a worker thread)
-the nesting, the numbers, the strings and duplicate keys of the JSON, then the number of answers,
-members and unknown item ids, and only then each item. A 422 lists at most `max_problems`.
+Each limit is checked before any per-key work: the size of the body, then (in a worker thread
+for a body over 16 KiB, as most of these are) the nesting, the numbers, the strings and duplicate
+keys of the JSON, then the number of answers, members and unknown item ids, and only then each
+item. A 422 lists at most `max_problems`.
 """
 
 from __future__ import annotations
