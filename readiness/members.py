@@ -9,7 +9,9 @@ and the count is shown only as `respondents_shown` says.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from readiness.vocabulary import DIMENSIONS
 
 # Counts from this many respondents on are shown exactly; from the threshold up to it, as a range.
 EXACT_COUNT_FROM = 5
@@ -26,6 +28,21 @@ class MemberAggregate(BaseModel):
         description="the members' figure per dimension that at least the anonymity threshold "
         "answered: their lower median in whole 5-point steps within 10..90; empty below it",
     )
+
+    @field_validator("medians")
+    @classmethod
+    def _in_questionnaire_order(cls, medians: dict[str, float]) -> dict[str, float]:
+        """The dimensions in the questionnaire's order, whatever order they were read in.
+
+        PostgreSQL's jsonb keeps an object's keys in an order of its own, and when two gaps are
+        as large the text names the first: read back from a round or a stored profile, the same
+        figures must decide and be worded as they were made. A dimension no longer asked for
+        comes last.
+        """
+        if list(medians) == [d for d in DIMENSIONS if d in medians]:
+            return medians
+        rank = {dimension: place for place, dimension in enumerate(DIMENSIONS)}
+        return dict(sorted(medians.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
 
 
 def respondents_shown(respondents: int, threshold: int) -> str:
