@@ -3,9 +3,9 @@
 Rejected teams are listed on stdout by row, column, value and why; `--report FILE` writes every
 team's outcome as JSON Lines. The exit code is 65 when any team was rejected, so a script
 notices; the good teams are stored all the same. A progress bar on the terminal (stderr) shows
-teams per second and the time left, from how much of the file has been read. On PostgreSQL a
-large file is shared among processes, one per core (readiness_cli.batch_workers; `--workers N`
-anywhere); outcomes then come in the order the processes finish them, not the file's.
+teams per second and the time left, from how much of the file has been read. A large file is
+shared among processes, one per core (readiness_cli.batch_workers; `--workers N` chooses);
+outcomes then come in the order the processes finish them, not the file's.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from tqdm import tqdm
 
-from api.storage.database import parse_url
+from api.storage.database import is_memory, parse_url
 from readiness.policy import Policy, load_policy
 from readiness.tabular import profiles_from_rows, read_table
 from readiness.usecases.batch import BatchOutcome, assess_batch
@@ -50,8 +50,7 @@ def add_commands(commands: Any) -> None:
         type=int,
         default=0,
         metavar="N",
-        help="processes to share the teams among (default: one per core for a file over 1 MB "
-        "on PostgreSQL; one on SQLite, which takes one writer at a time)",
+        help="processes to share the teams among (default: one per core for a file over 1 MB)",
     )
     command.set_defaults(run=_batch)
 
@@ -102,12 +101,14 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _workers_for(size: int, database_url: str) -> int:
-    """One process per core for a large file on a database that takes writers side by side.
+    """One process per core for a large file, on either database (not an in-memory one, which
+    would be a database of its own in each process).
 
-    SQLite takes one writer at a time: the processes would wait for each other's transactions
-    (and, on a busy machine, past its timeout), and storing is most of the work there.
+    On SQLite the processes take turns to write: each decides a transaction's worth of teams
+    (COMMIT_EVERY) before its first write and then writes them in two statements, so a write
+    holds the database for milliseconds, not for the time it takes to decide.
     """
-    if size < SHARED_FROM_BYTES or parse_url(database_url).get_backend_name() == "sqlite":
+    if size < SHARED_FROM_BYTES or is_memory(parse_url(database_url)):
         return 1
     return os.cpu_count() or 1
 

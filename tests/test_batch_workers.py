@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from readiness.tabular import Row, RowError
+from readiness_cli.batch import SHARED_FROM_BYTES, _workers_for
 from readiness_cli.batch_workers import shard_of
 from tests.support.org_file import generate
 
@@ -84,3 +85,16 @@ def test_a_bad_worker_count_is_refused(tmp_path: Path) -> None:
 
     assert answer.returncode == 2
     assert "--workers" in answer.stderr
+
+
+def test_a_large_file_is_shared_among_every_core_on_either_database(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    large, small = SHARED_FROM_BYTES, SHARED_FROM_BYTES - 1
+
+    assert _workers_for(large, "sqlite:////var/lib/readiness/readiness.db") == 4
+    assert _workers_for(large, "postgresql+psycopg://readiness@db/readiness") == 4
+    assert _workers_for(small, "sqlite:////var/lib/readiness/readiness.db") == 1
+    # An in-memory database would be a database of its own in each process.
+    assert _workers_for(large, "sqlite:///:memory:") == 1

@@ -24,6 +24,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from api.storage.tables import serialize_document
 from api.storage.unit_of_work import SqlUnitOfWork
 from readiness import ReadinessError
 
@@ -60,12 +61,18 @@ def make_engine(url: str) -> Engine:
     parsed = parse_url(url)
     if parsed.get_backend_name() != "sqlite":
         try:
-            return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
+            return create_engine(
+                parsed,
+                pool_pre_ping=True,
+                hide_parameters=True,
+                json_serializer=serialize_document,
+            )
         except (ArgumentError, ImportError) as error:
             raise StorageError(f"cannot use {safe_url(url)}: {error}") from None
     options: dict[str, Any] = {
         # A statement's parameters are a team's answers: never in an error message or a log.
         "hide_parameters": True,
+        "json_serializer": serialize_document,
         # A request's session may be opened in one worker thread and committed in another.
         "connect_args": {"check_same_thread": False, "timeout": BUSY_TIMEOUT_SECONDS},
     }

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Select, select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from api.storage.tables import (
@@ -77,15 +77,30 @@ class SqlTeams:
         """Insert the team or replace it, in one statement (INSERT … ON CONFLICT DO UPDATE): two
         sessions that store the first assessment of the same new team both succeed, the later
         commit's outcome is kept."""
+        self.save_many([team])
+
+    def get_many(self, org_id: str, team_ids: Collection[str]) -> dict[str, Team]:
+        if not team_ids:
+            return {}
         self._session.flush()
-        self._session.execute(
-            upsert(self._session, table(TeamRow), _columns(team), keys=("org_id", "id"))
+        teams = table(TeamRow)
+        rows = self._session.execute(
+            select(teams).where(teams.c.org_id == org_id, teams.c.id.in_(sorted(team_ids)))
         )
+        return {row.id: _team(row) for row in rows}
+
+    def save_many(self, teams: Sequence[Team]) -> None:
+        if not teams:
+            return
+        self._session.flush()
+        statement = upsert(self._session, table(TeamRow), keys=("org_id", "id"))
+        self._session.execute(statement, [_columns(team) for team in teams])
         # The statement went past the ORM: a copy this session read before is stale now.
-        key = self._session.identity_key(TeamRow, (team.org_id, team.id))
-        cached = self._session.identity_map.get(key)
-        if cached is not None:
-            self._session.expire(cached)
+        for team in teams:
+            key = self._session.identity_key(TeamRow, (team.org_id, team.id))
+            cached = self._session.identity_map.get(key)
+            if cached is not None:
+                self._session.expire(cached)
 
     def find(self, org_id: str, where: TeamFilter) -> Iterator[Team]:
         query: Select[TeamRow] = (
@@ -144,7 +159,7 @@ class SqlWaves:
         ]
 
 
-def _team(row: TeamRow) -> Team:
+def _team(row: TeamRow | Row[Any]) -> Team:
     status = None
     if row.last_assessment_id is not None:
         assert row.last_assessed_at is not None

@@ -6,14 +6,14 @@ as they were stored and never checked against the questionnaire or policy in for
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, and_, delete, or_, select
+from sqlalchemy import CursorResult, and_, delete, insert, or_, select, tuple_
 from sqlalchemy.orm import Session
 
-from api.storage.tables import AssessmentRow, SurveyAnswerRow, SurveyRoundRow, table
+from api.storage.tables import AssessmentRow, Serialized, SurveyAnswerRow, SurveyRoundRow, table
 from readiness import Assessment, NotFoundError
 from readiness.usecases import DEFAULT_ORG, StoredAssessment, StoredProfile
 from readiness.usecases.ports import HistoryRecord
@@ -30,42 +30,45 @@ class SqlAssessmentRepository:
         self.add_hashed(stored, None)
 
     def add_hashed(self, stored: StoredAssessment, profile_hash: str | None) -> None:
-        assessment = stored.assessment
-        self._session.add(
-            AssessmentRow(
-                id=stored.id,
-                org_id=stored.org_id,
-                team_id=stored.team_id,
-                created_at=stored.created_at,
-                lang=stored.lang,
-                policy_version=stored.policy_version,
-                questionnaire_version=stored.questionnaire_version,
-                mode=assessment.mode,
-                rollout_stage=assessment.rollout_stage,
-                phase=assessment.phase,
-                readiness=assessment.readiness,
-                profile=stored.profile.model_dump(mode="json"),
-                assessment=assessment.model_dump(mode="json"),
-                profile_hash=profile_hash,
-                created_by=stored.created_by,
+        self.add_many([(stored, profile_hash)])
+
+    def add_many(self, hashed: Sequence[tuple[StoredAssessment, str | None]]) -> None:
+        if hashed:
+            self._session.flush()
+            self._session.execute(
+                insert(table(AssessmentRow)),
+                [_values(s, profile_hash) for s, profile_hash in hashed],
             )
-        )
-        self._session.flush()
 
     def find_same(
         self, org_id: str, team_id: str, profile_hash: str, policy_version: str
     ) -> StoredAssessment | None:
-        row = self._session.scalar(
+        found = self.find_same_many(org_id, policy_version, [(team_id, profile_hash)])
+        return found.get((team_id, profile_hash))
+
+    def find_same_many(
+        self, org_id: str, policy_version: str, keys: Collection[tuple[str, str]]
+    ) -> dict[tuple[str, str], StoredAssessment]:
+        """One query for all the pairs (a row-value IN, which the (org, team, hash) index serves)."""
+        if not keys:
+            return {}
+        self._session.flush()
+        wanted = set(keys)
+        rows = self._session.scalars(
             select(AssessmentRow)
             .where(
                 AssessmentRow.org_id == org_id,
-                AssessmentRow.team_id == team_id,
-                AssessmentRow.profile_hash == profile_hash,
+                tuple_(AssessmentRow.team_id, AssessmentRow.profile_hash).in_(sorted(wanted)),
                 AssessmentRow.policy_version == policy_version,
             )
-            .limit(1)
+            .order_by(AssessmentRow.seq)
         )
-        return _stored(row) if row else None
+        found: dict[tuple[str, str], StoredAssessment] = {}
+        for row in rows:
+            key = (row.team_id or "", row.profile_hash or "")
+            if key in wanted and key not in found:
+                found[key] = _stored(row)
+        return found
 
     def get(self, assessment_id: str) -> StoredAssessment:
         row = self._session.scalar(select(AssessmentRow).where(AssessmentRow.id == assessment_id))
@@ -159,6 +162,28 @@ _RECORD_COLUMNS = (
     AssessmentRow.questionnaire_version,
     AssessmentRow.assessment,
 )
+
+
+def _values(stored: StoredAssessment, profile_hash: str | None) -> dict[str, Any]:
+    """The row's columns (all but `seq`, which the database numbers); the documents as JSON text."""
+    assessment = stored.assessment
+    return {
+        "id": stored.id,
+        "org_id": stored.org_id,
+        "team_id": stored.team_id,
+        "created_at": stored.created_at,
+        "lang": stored.lang,
+        "policy_version": stored.policy_version,
+        "questionnaire_version": stored.questionnaire_version,
+        "mode": assessment.mode,
+        "rollout_stage": assessment.rollout_stage,
+        "phase": assessment.phase,
+        "readiness": assessment.readiness,
+        "profile": Serialized(stored.profile.model_dump_json()),
+        "assessment": Serialized(assessment.model_dump_json()),
+        "profile_hash": profile_hash,
+        "created_by": stored.created_by,
+    }
 
 
 def _stored(row: AssessmentRow) -> StoredAssessment:

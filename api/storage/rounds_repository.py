@@ -13,6 +13,7 @@ transaction ends, so no answer comes in between reading them and deleting them.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any, cast
 from uuid import uuid4
@@ -160,6 +161,16 @@ class SqlRounds:
             # in the write-ahead log until a checkpoint: run one as soon as the close is kept.
             event.listen(self._session, "after_commit", _checkpoint, once=True)
         return True
+
+    def teams_with_rounds(self, org_id: str, team_ids: Collection[str]) -> set[str]:
+        if not team_ids:
+            return set()
+        query = (
+            select(_rounds.c.team_id)
+            .where(_rounds.c.org_id == org_id, _rounds.c.team_id.in_(sorted(team_ids)))
+            .distinct()
+        )
+        return set(self._session.scalars(query))
 
     def unused_closed(self, org_id: str, team_id: str) -> SurveyRound | None:
         query = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -23,6 +25,17 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+
+class Serialized(str):
+    """A document already written as JSON text (pydantic's `model_dump_json`, in Rust, is a few
+    times faster than `model_dump` followed by `json.dumps`): stored as it is."""
+
+
+def serialize_document(value: Any) -> str:
+    """The engines' JSON serializer: a Serialized text as it is, anything else by `json.dumps`."""
+    return value if isinstance(value, Serialized) else json.dumps(value)
+
 
 # PostgreSQL keeps JSON as jsonb so that later portfolio queries can look inside it.
 Document = JSON().with_variant(JSONB(), "postgresql")
@@ -273,18 +286,30 @@ def insert_unless_there(session: Session, table: Table, values: dict[str, Any]) 
     return insert.returning(*table.primary_key.columns)
 
 
-def upsert(session: Session, table: Table, values: dict[str, Any], keys: Sequence[str]) -> Insert:
-    """INSERT … ON CONFLICT (keys) DO UPDATE: the row is inserted, or the one there replaced,
-    in one statement, so two sessions that store the same new row both succeed."""
-    insert = _insert(session, table).values(values)
-    replaced = {name: insert.excluded[name] for name in values if name not in keys}
+def upsert(session: Session, table: Table, keys: Sequence[str]) -> Insert:
+    """INSERT … ON CONFLICT (keys) DO UPDATE every other column: the row is inserted, or the one
+    there replaced, in one statement, so two sessions that store the same new row both succeed.
+
+    Execute it with every column's value as parameters, one row (a dict) or many (a list of
+    dicts, one executemany). The statement is built once per database kind and table.
+    """
+    return _upsert(session.get_bind().dialect.name, table, tuple(keys))
+
+
+@functools.cache
+def _upsert(dialect: str, table: Table, keys: tuple[str, ...]) -> Insert:
+    insert = _insert_for(dialect, table)
+    replaced = {c.name: insert.excluded[c.name] for c in table.columns if c.name not in keys}
     return insert.on_conflict_do_update(index_elements=list(keys), set_=replaced)
 
 
 def _insert(session: Session, table: Table) -> postgresql.Insert | sqlite.Insert:
-    name = session.get_bind().dialect.name
-    if name == "postgresql":
+    return _insert_for(session.get_bind().dialect.name, table)
+
+
+def _insert_for(dialect: str, table: Table) -> postgresql.Insert | sqlite.Insert:
+    if dialect == "postgresql":
         return postgresql.insert(table)
-    if name == "sqlite":
+    if dialect == "sqlite":
         return sqlite.insert(table)
-    raise NotImplementedError(f"no INSERT … ON CONFLICT for the {name} database")
+    raise NotImplementedError(f"no INSERT … ON CONFLICT for the {dialect} database")

@@ -25,6 +25,8 @@ from readiness.tabular.base import (
 from readiness.tabular.cells import CellIssue, context_converter, to_answer
 from readiness.tabular.located import plain, too_few
 
+_DIGITS = {str(digit): digit for digit in range(10)}  # "4" is 4; anything else, to_answer
+
 # A bad answer is reported where it is and stands in as a valid one, so that it does not also
 # show up as "too few answers" in its dimension.
 _STAND_IN = 3
@@ -56,7 +58,6 @@ class FlatTeam:
 
     def __init__(self, group: Sequence[Row]) -> None:
         self.problems: list[CellProblem] = []
-        self.sources: dict[Loc, tuple[int, str, Cell]] = {}
         self.manager: Row | None = None
         self.members: list[Row] = []
         labels: dict[str, int] = {}
@@ -76,15 +77,13 @@ class FlatTeam:
                 self.members.append(row)
         self.answers: dict[str, int] = {}
         self.context: dict[str, object] = {}
-        self.member_answers: list[dict[str, int]] = []
         if self.manager is not None:
-            self.answers = self._read(self.manager, "manager", ("answers",))
+            self.answers = self._read(self.manager, "manager")
         else:
             first = group[0]
             why = "the team has no manager's row: add a row with an empty respondent for the manager's answers and the context"
             self._problem(first, "respondent", first.cells.get("respondent"), why)
-        for index, row in enumerate(self.members):
-            self.member_answers.append(self._read(row, "members", ("member_answers", index)))
+        self.member_answers = [self._read(row, "members") for row in self.members]
         self.data = (
             None
             if self.manager is None
@@ -98,7 +97,7 @@ class FlatTeam:
     def _problem(self, row: Row, column: str, value: Cell, why: str) -> None:
         self.problems.append(CellProblem(row.number, column, as_text(value), why))
 
-    def _read(self, row: Row, respondent: Respondent, loc: Loc) -> dict[str, int]:
+    def _read(self, row: Row, respondent: Respondent) -> dict[str, int]:
         """The row's answers to `respondent`'s items; the context too, from the manager's row."""
         kinds = _kinds(respondent)
         answers: dict[str, int] = {}
@@ -107,14 +106,15 @@ class FlatTeam:
             if kind == "answer":
                 if value is None:
                     continue
-                try:
-                    answer = to_answer(value)
-                except CellIssue as issue:
-                    self._problem(row, column, value, str(issue))
-                    answer = _STAND_IN
+                answer = _DIGITS.get(value) if type(value) is str else None  # the common case
+                if answer is None:
+                    try:
+                        answer = to_answer(value)
+                    except CellIssue as issue:
+                        self._problem(row, column, value, str(issue))
+                        answer = _STAND_IN
                 if answer is not None:
                     answers[column] = answer
-                    self.sources[(*loc, column)] = (row.number, column, value)
             elif kind == "team" or (value is None and kind is not None):
                 continue
             elif kind == "context":
@@ -138,19 +138,34 @@ class FlatTeam:
             self.context[column] = convert(value)
         except CellIssue as issue:
             self._problem(row, column, value, str(issue))
-        else:
-            self.sources[("context", column)] = (row.number, column, value)
 
     def parse(self, team_id: str) -> TeamProfile:
         return parse_profile({**(self.data or {}), "team_id": team_id})
+
+    def _source(self, loc: Loc) -> tuple[int, str, Cell] | None:
+        """The row, column and value of the cell a profile's answer or context value came from."""
+        if len(loc) == 2 and loc[0] in ("answers", "context") and self.manager is not None:
+            row, column = self.manager, loc[1]
+        elif (
+            len(loc) == 3
+            and loc[0] == "member_answers"
+            and isinstance(loc[1], int)
+            and loc[1] < len(self.members)
+        ):
+            row, column = self.members[loc[1]], loc[2]
+        else:
+            return None
+        value = row.cells.get(column) if isinstance(column, str) else None
+        return None if value is None else (row.number, str(column), value)
 
     def locate(self, problem: Problem) -> CellProblem:
         """The profile's problem at the row and column it came from."""
         loc = plain(problem.loc)
         manager = self.manager.number if self.manager else 0
         dimensions = load_questionnaire().by_id
-        if loc in self.sources:
-            number, column, value = self.sources[loc]
+        source = self._source(loc)
+        if source is not None:
+            number, column, value = source
             hint = _SHARE_HINT if column == "new_members_share" else ""
             return CellProblem(number, column, as_text(value), problem.message + hint)
         if len(loc) == 2 and loc[0] == "answers" and loc[1] in dimensions:

@@ -16,6 +16,7 @@ from readiness.policy import Policy
 from readiness.questionnaire import load_questionnaire
 from readiness.scoring import aggregate
 from readiness.service import assess, parse_profile
+from readiness.surveys import SurveyRound
 from readiness.usecases import access, rounds
 from readiness.usecases.ports import DEFAULT_ORG, StoredAssessment, StoredProfile, UnitOfWork
 from readiness.vocabulary import CAVEATS, CurrentStage, Lang
@@ -80,12 +81,6 @@ def store(
 ) -> StoredAssessment:
     """Assess and add inside an open unit of work, and keep the team's latest outcome beside it."""
     team = uow.teams.get(org_id, profile.team_id) if profile.team_id else None
-    if team is not None and "current_stage" not in profile.context.model_fields_set:
-        context = profile.context.model_copy(update={"current_stage": team.current_stage})
-        profile = profile.model_copy(update={"context": context})
-    members = aggregate(
-        profile.member_answers, load_questionnaire(), policy.settings.anonymity_threshold
-    )
     now = clock()
     # Without members' answers of its own, a team's assessment takes its last closed survey round.
     joined = (
@@ -93,10 +88,44 @@ def store(
         if profile.team_id is not None and not profile.member_answers
         else None
     )
+    stored = decide(
+        profile, team, joined, lang, policy, org_id=org_id, now=now, created_by=created_by
+    )
+    if profile_hash is None:
+        uow.assessments.add(stored)
+    else:
+        uow.assessments.add_hashed(stored, profile_hash)
+    if joined is not None:
+        uow.rounds.mark_used(joined.id, stored.id)
+    if profile.team_id is not None:
+        uow.teams.save(with_outcome(team, stored, current_stage(profile, team)))
+    return stored
+
+
+def decide(
+    profile: TeamProfile,
+    team: Team | None,
+    joined: SurveyRound | None,
+    lang: Lang,
+    policy: Policy,
+    *,
+    org_id: str,
+    now: datetime,
+    created_by: str | None = None,
+) -> StoredAssessment:
+    """The assessment `store` keeps, from what it read: the team as known (whose stage a profile
+    without one takes) and the closed survey round it joins, if any. Reads and writes nothing."""
+    stage = current_stage(profile, team)
+    if stage != profile.context.current_stage:
+        context = profile.context.model_copy(update={"current_stage": stage})
+        profile = profile.model_copy(update={"context": context})
+    members = aggregate(
+        profile.member_answers, load_questionnaire(), policy.settings.anonymity_threshold
+    )
     if joined is not None and joined.aggregate is not None:
         members = joined.aggregate
     assessment = assess(profile, lang, policy=policy, members=members)
-    stored = StoredAssessment(
+    return StoredAssessment(
         id=str(uuid4()),
         org_id=org_id,
         team_id=profile.team_id,
@@ -108,15 +137,13 @@ def store(
         assessment=assessment,
         created_by=created_by,
     )
-    if profile_hash is None:
-        uow.assessments.add(stored)
-    else:
-        uow.assessments.add_hashed(stored, profile_hash)
-    if joined is not None:
-        uow.rounds.mark_used(joined.id, stored.id)
-    if profile.team_id is not None:
-        uow.teams.save(with_outcome(team, stored, profile.context.current_stage))
-    return stored
+
+
+def current_stage(profile: TeamProfile, team: Team | None) -> CurrentStage:
+    """The stage a team is assessed at: the profile's when it says one, else the team's as known."""
+    if team is not None and "current_stage" not in profile.context.model_fields_set:
+        return team.current_stage
+    return profile.context.current_stage
 
 
 def with_outcome(team: Team | None, stored: StoredAssessment, current: CurrentStage) -> Team:

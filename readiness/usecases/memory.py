@@ -8,7 +8,7 @@ the committed state (the stored objects are immutable, so copying the containers
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
@@ -83,6 +83,16 @@ class InMemoryAssessments:
     ) -> StoredAssessment | None:
         found = self._state.hashes.get((org_id, team_id, profile_hash, policy_version))
         return self.get(found) if found else None
+
+    def find_same_many(
+        self, org_id: str, policy_version: str, keys: Collection[tuple[str, str]]
+    ) -> dict[tuple[str, str], StoredAssessment]:
+        found = {key: self.find_same(org_id, *key, policy_version) for key in keys}
+        return {key: stored for key, stored in found.items() if stored is not None}
+
+    def add_many(self, hashed: Sequence[tuple[StoredAssessment, str]]) -> None:
+        for stored, profile_hash in hashed:
+            self.add_hashed(stored, profile_hash)
 
     def get(self, assessment_id: str) -> StoredAssessment:
         for stored in self._state.assessments:
@@ -170,6 +180,14 @@ class InMemoryTeams:
 
     def save(self, team: Team) -> None:
         self._state.teams[(team.org_id, team.id)] = team
+
+    def get_many(self, org_id: str, team_ids: Collection[str]) -> dict[str, Team]:
+        found = {team_id: self.get(org_id, team_id) for team_id in team_ids}
+        return {team_id: team for team_id, team in found.items() if team is not None}
+
+    def save_many(self, teams: Sequence[Team]) -> None:
+        for team in teams:
+            self.save(team)
 
     def find(self, org_id: str, where: TeamFilter) -> Iterator[Team]:
         ours = sorted(
@@ -343,6 +361,10 @@ class InMemoryRounds:
         )
         self._state.answers[round_id] = {}
         return True
+
+    def teams_with_rounds(self, org_id: str, team_ids: Collection[str]) -> set[str]:
+        wanted = set(team_ids)
+        return {r.team_id for r in self._state.rounds.values() if r.org_id == org_id} & wanted
 
     def unused_closed(self, org_id: str, team_id: str) -> SurveyRound | None:
         closed = [

@@ -6,7 +6,7 @@ in-memory one for tests and for a library user who wants no database.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -133,6 +133,14 @@ class AssessmentRepository(Protocol):
     def add_hashed(self, stored: StoredAssessment, profile_hash: str) -> None:
         """Keep `stored`, findable by `find_same` under `profile_hash`."""
 
+    def find_same_many(
+        self, org_id: str, policy_version: str, keys: Collection[tuple[str, str]]
+    ) -> dict[tuple[str, str], StoredAssessment]:
+        """`find_same` for many (team id, profile hash) pairs at once: those found, by pair."""
+
+    def add_many(self, hashed: Sequence[tuple[StoredAssessment, str]]) -> None:
+        """`add_hashed` for each (assessment, profile hash), in one statement where it can be."""
+
     def delete_older_than(self, cutoff: datetime) -> int:
         """Delete every assessment made before `cutoff` (retention); how many were deleted."""
 
@@ -159,6 +167,12 @@ class TeamRepository(Protocol):
     def get(self, org_id: str, team_id: str) -> Team | None: ...
 
     def save(self, team: Team) -> None: ...
+
+    def get_many(self, org_id: str, team_ids: Collection[str]) -> dict[str, Team]:
+        """The teams of these ids that are known, by id."""
+
+    def save_many(self, teams: Sequence[Team]) -> None:
+        """`save` for each team, in one statement where it can be."""
 
     def find(self, org_id: str, where: TeamFilter) -> Iterator[Team]:
         """The teams that match, sorted by id; streamed, never all in memory at once."""
@@ -271,6 +285,9 @@ class RoundRepository(Protocol):
 
         False (and nothing changed) when the round was already closed: an aggregate never changes.
         """
+
+    def teams_with_rounds(self, org_id: str, team_ids: Collection[str]) -> set[str]:
+        """Which of these teams have any survey round, open or closed, used or not."""
 
     def unused_closed(self, org_id: str, team_id: str) -> SurveyRound | None:
         """The newest closed round of the team whose aggregate no assessment has taken yet."""
