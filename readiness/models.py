@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from contextvars import ContextVar
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -51,6 +51,8 @@ from readiness.vocabulary import (
     Stage,
     WithinDays,
 )
+
+Model = TypeVar("Model", bound=BaseModel)
 
 # The suggestions still to give in the profile being validated (set by TeamProfile; None outside).
 _suggestions_left: ContextVar[list[int] | None] = ContextVar("suggestions_left", default=None)
@@ -355,8 +357,32 @@ def _raise_if(problems: list[InitErrorDetails], title: str) -> None:
 _SINCE_POLICY_2 = "; absent in assessments made under policy 1"
 
 
+_set = object.__setattr__  # as pydantic sets a model's own attributes, past frozen=True
+
+
+def trusted(model: type[Model], values: dict[str, Any]) -> Model:
+    """A `model` from values made by the library itself, every field given and of its type.
+
+    What `model.model_construct(**values)` makes when `values` names every field (the same
+    fields set, so the same JSON with or without `exclude_unset`), without its per-field loop;
+    the dictionary becomes the model's own. For the models the assessment builds on every call
+    (the members' figures, the views, the assessment), where validating again what was just
+    computed is most of their cost. The plain path (`readiness.wording.plain`) validates, and
+    tests/test_differential.py holds the two equal byte for byte; tests/test_trusted.py holds
+    this equal to validation for each model it builds.
+    """
+    made = model.__new__(model)
+    _set(made, "__dict__", values)
+    _set(made, "__pydantic_fields_set__", set(values))
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    return made
+
+
 class Finding(BaseModel):
     """Something the policy noticed, traced to the rule and the handbook caveat behind it."""
+
+    model_config = ConfigDict(frozen=True)  # shared among assessments (readiness.wording)
 
     rule: str
     caveat: str
@@ -369,6 +395,8 @@ class Finding(BaseModel):
 
 class NextStep(BaseModel):
     """Something to do next, traced to the rule and caveat that call for it: one entry of a plan."""
+
+    model_config = ConfigDict(frozen=True)  # shared among assessments (readiness.wording)
 
     id: str
     rule: str
@@ -390,6 +418,8 @@ class NextStep(BaseModel):
 
 class View(BaseModel):
     """One dimension as the manager sees it and as the members do (their median)."""
+
+    model_config = ConfigDict(frozen=True)  # shared among assessments (readiness.wording)
 
     manager: float
     members: float

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from readiness.members import MemberAggregate, respondents_counted, respondents_shown
-from readiness.models import Members, TeamProfile, View
+from readiness.models import Members, TeamProfile, View, trusted
 from readiness.questionnaire import Dimension, QuestionnaireSource
 from readiness.vocabulary import PHASE_DIMENSIONS, READINESS_DIMENSIONS, PhaseReason
 
@@ -25,6 +24,8 @@ MEMBERS_STEP = 5
 MEMBERS_FLOOR, MEMBERS_CEILING = 10, 90
 # The members' view of the manager is the manager's own finding (C5), not a gap in the group (C3).
 MANAGER_DIMENSION = "manager_readiness"
+_PHASES = frozenset(PHASE_DIMENSIONS)
+_AGAINST_PHASE = tuple(-n for n in range(1, len(PHASE_DIMENSIONS) + 1))  # ties: earlier first
 
 
 def round1(value: float) -> float:
@@ -32,25 +33,98 @@ def round1(value: float) -> float:
     return math.floor(value * 10 + 0.5) / 10
 
 
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """A questionnaire as scoring reads it, worked out once: where each item counts."""
+
+    ids: tuple[str, ...]  # the dimensions, in the questionnaire's order
+    higher: tuple[bool, ...]  # per dimension: whether higher is better (see `cautious`)
+    where: dict[str, tuple[int, bool]]  # item id: its dimension's position, whether reversed
+    low: int
+    high: int
+
+    @classmethod
+    def of(cls, source: QuestionnaireSource) -> _Layout:
+        return cls(
+            ids=tuple(d.id for d in source.dimensions),
+            higher=tuple(d.better == "higher" for d in source.dimensions),
+            where={
+                item.id: (position, item.reverse)
+                for position, dimension in enumerate(source.dimensions)
+                for item in dimension.items
+            },
+            low=source.scale.min,
+            high=source.scale.max,
+        )
+
+
+_layouts: dict[int, tuple[QuestionnaireSource, _Layout]] = {}
+LAYOUTS_KEPT = 8  # one questionnaire in a process as a rule; tests may make a few more
+
+
+def _layout(source: QuestionnaireSource) -> _Layout:
+    kept = _layouts.get(id(source))
+    if kept is not None and kept[0] is source:
+        return kept[1]
+    layout = _Layout.of(source)
+    if len(_layouts) < LAYOUTS_KEPT:
+        _layouts[id(source)] = (source, layout)  # the source is held, so its id stays its own
+    return layout
+
+
 def dimension_scores(answers: Mapping[str, int], source: QuestionnaireSource) -> dict[str, float]:
     """Score 0–100 for every dimension with answers: the mean reverse-corrected answer mapped from 1..5."""
-    low, high = source.scale.min, source.scale.max
-    scores = {}
-    for dimension in source.dimensions:
-        values = [
-            (low + high - answers[item.id]) if item.reverse else answers[item.id]
-            for item in dimension.items
-            if item.id in answers
-        ]
-        if values:
-            scores[dimension.id] = round1((statistics.fmean(values) - low) / (high - low) * 100)
-    return scores
+    layout = _layout(source)
+    return {layout.ids[d]: value for d, value in _scores(answers, layout)}
+
+
+def _scores(answers: Mapping[str, int], layout: _Layout) -> list[tuple[int, float]]:
+    """`dimension_scores` by the dimensions' positions, in the questionnaire's order.
+
+    One pass over the answers. The answers are whole numbers, so their sum is exact and the
+    mean is the one `statistics.fmean` gives; anything else is scored as `fmean` scores it.
+    """
+    count = len(layout.ids)
+    sums = [0] * count
+    counts = [0] * count
+    flip = layout.low + layout.high  # a reverse item's answer a counts as flip - a
+    where = layout.where
+    for item_id, value in answers.items():
+        place = where.get(item_id)
+        if place is not None:
+            position, reverse = place
+            sums[position] += flip - value if reverse else value
+            counts[position] += 1
+    if not all(type(total) is int for total in sums):
+        return _scores_of_any_numbers(answers, layout)
+    low, span, floor = layout.low, layout.high - layout.low, math.floor
+    return [
+        (d, floor((total / n - low) / span * 100 * 10 + 0.5) / 10)
+        for d, (total, n) in enumerate(zip(sums, counts, strict=True))
+        if n
+    ]
+
+
+def _scores_of_any_numbers(answers: Mapping[str, Any], layout: _Layout) -> list[tuple[int, float]]:
+    """`_scores` for answers that are not all whole numbers: the mean by `statistics.fmean`."""
+    values: list[list[Any]] = [[] for _ in layout.ids]
+    flip = layout.low + layout.high
+    for item_id, value in answers.items():
+        place = layout.where.get(item_id)
+        if place is not None:
+            values[place[0]].append(flip - value if place[1] else value)
+    span = layout.high - layout.low
+    return [
+        (d, round1((statistics.fmean(given) - layout.low) / span * 100))
+        for d, given in enumerate(values)
+        if given
+    ]
 
 
 def phase_of(scores: Mapping[str, float]) -> int:
     """The stage whose dimension scores highest; ties go to the earlier stage."""
-    best = max(scores[d] for d in PHASE_DIMENSIONS)
-    return next(n for n, d in enumerate(PHASE_DIMENSIONS, start=1) if scores[d] == best)
+    values = [scores[d] for d in PHASE_DIMENSIONS]
+    return values.index(max(values)) + 1
 
 
 def cautious(dimension: Dimension, manager: float, members: float) -> float:
@@ -80,7 +154,7 @@ def phase_split_gap(scores: Mapping[str, float]) -> float | None:
     the tie is broken; None when the two highest are neighbours or the same phase.
     """
     ranked = sorted(
-        ((scores[d], -n) for n, d in enumerate(PHASE_DIMENSIONS, start=1)), reverse=True
+        zip([scores[d] for d in PHASE_DIMENSIONS], _AGAINST_PHASE, strict=True), reverse=True
     )
     (first, first_phase), (second, second_phase) = ranked[0], ranked[1]
     if abs(first_phase - second_phase) < 2:
@@ -92,8 +166,9 @@ def same_answer_share(answers: Mapping[str, int]) -> float:
     """The share in percent of the answered items given the most common raw value."""
     if not answers:
         return 0.0
-    most = Counter(answers.values()).most_common(1)[0][1]
-    return round1(most / len(answers) * 100)
+    values = list(answers.values())
+    most = max(map(values.count, set(values)))
+    return round1(most / len(values) * 100)
 
 
 @dataclass(frozen=True)
@@ -121,24 +196,35 @@ def score(
     The members' voice comes from `members` when given (a stored or a survey round's aggregate),
     else from the answers the profile carries.
     """
-    answers = {k: v for k, v in profile.answers.items() if v is not None}
-    manager = dimension_scores(answers, source)
+    layout = _layout(source)
+    answers = _given(profile.answers)
+    by_position = _scores(answers, layout)
+    manager = {layout.ids[d]: value for d, value in by_position}
     heard = members if members is not None else aggregate(profile.member_answers, source, threshold)
     members_view, members_phase = _members_view(heard, threshold, manager)
     answered = heard.respondents  # the true count decides; the output shows it coarsened
-    dimensions = {
-        d.id: cautious(d, manager[d.id], members_view.dimensions[d.id])
-        if d.id in members_view.dimensions
-        else manager[d.id]
-        for d in source.dimensions
-    }
-    views = {
-        d: View(manager=manager[d], members=median) for d, median in members_view.dimensions.items()
-    }
+    medians = members_view.dimensions
+    dimensions: dict[str, float] = {}
+    views: dict[str, View] = {}
+    for d, own in by_position:  # every dimension: the manager answers each one (validation)
+        name = layout.ids[d]
+        theirs = medians.get(name)
+        if theirs is None:
+            dimensions[name] = own
+            continue
+        # The more cautious view (`cautious`): the lower where higher is better, else the higher.
+        dimensions[name] = (
+            (theirs if theirs < own else own)
+            if layout.higher[d]
+            else (theirs if theirs > own else own)
+        )
+    for name, median in medians.items():
+        views[name] = trusted(View, {"manager": manager[name], "members": median})
     phase, reason = _phase(manager, members_phase, profile)
     readiness, limiting = weakest(dimensions)
     context = profile.context
-    group_gaps = [abs(g) for d, g in members_view.gaps.items() if d != MANAGER_DIMENSION]
+    gaps = members_view.gaps
+    group_gaps = [abs(g) for d, g in gaps.items() if d != MANAGER_DIMENSION]
     facts: dict[str, Any] = {
         **dimensions,
         "phase": phase,
@@ -153,11 +239,18 @@ def score(
         else ("below_threshold" if answered else "none"),
         "members_respondents": answered,
         "perception_gap": max(group_gaps, default=0.0),
-        "manager_gap": abs(members_view.gaps.get(MANAGER_DIMENSION, 0.0)),
-        "phase_split_gap": _unclear_phase(manager, members_view.dimensions),
+        "manager_gap": abs(gaps.get(MANAGER_DIMENSION, 0.0)),
+        "phase_split_gap": _unclear_phase(manager, medians),
         "same_answer_share": same_answer_share(answers),
     }
     return Scored(dimensions, phase, reason, readiness, limiting, views, members_view, facts)
+
+
+def _given(answers: Mapping[str, int | None]) -> Mapping[str, int]:
+    """The answers given: those that are not None (a valid profile has dropped them already)."""
+    if None in answers.values():
+        return {k: v for k, v in answers.items() if v is not None}
+    return answers  # type: ignore[return-value]  # no None among the values
 
 
 def _phase(
@@ -175,10 +268,13 @@ def _phase(
 def _unclear_phase(manager: Mapping[str, float], medians: Mapping[str, float]) -> float | None:
     """The phase split of the views the phase is decided on: the manager's, and the members'
     when they cover every phase; the smaller split (the less clear view) when both have one."""
-    splits = [phase_split_gap(manager)]
-    if all(d in medians for d in PHASE_DIMENSIONS):
-        splits.append(phase_split_gap(medians))
-    return min((s for s in splits if s is not None), default=None)
+    split = phase_split_gap(manager)
+    if not medians.keys() >= _PHASES:
+        return split
+    theirs = phase_split_gap(medians)
+    if split is None or theirs is None:
+        return theirs if split is None else split
+    return min(split, theirs)
 
 
 def members_figure(scores: Sequence[float]) -> float:
@@ -187,7 +283,10 @@ def members_figure(scores: Sequence[float]) -> float:
     The lower median (the more cautious of the two middle answers, and always one member's
     score, never a mean of two), rounded half up to a whole 5-point step and clipped to 10..90.
     """
-    median = statistics.median_low(scores)
+    ordered = sorted(scores)
+    if not ordered:
+        raise statistics.StatisticsError("no median for empty data")
+    median = ordered[(len(ordered) - 1) // 2]  # the lower median, as statistics.median_low
     stepped = math.floor(median / MEMBERS_STEP + 0.5) * MEMBERS_STEP
     return float(min(MEMBERS_CEILING, max(MEMBERS_FLOOR, stepped)))
 
@@ -205,17 +304,18 @@ def aggregate(
     """
     respondents = len(member_answers)
     if respondents < threshold:
-        return MemberAggregate(respondents=respondents, medians={})
-    per_member = [
-        dimension_scores({k: v for k, v in m.items() if v is not None}, source)
-        for m in member_answers
-    ]
-    medians = {}
-    for dimension in source.dimensions:
-        scores = [s[dimension.id] for s in per_member if dimension.id in s]
-        if len(scores) >= threshold:
-            medians[dimension.id] = members_figure(scores)
-    return MemberAggregate(respondents=respondents, medians=medians)
+        return trusted(MemberAggregate, {"respondents": respondents, "medians": {}})
+    layout = _layout(source)
+    columns: list[list[float]] = [[] for _ in layout.ids]  # each dimension's members' scores
+    for answers in member_answers:
+        for d, value in _scores(_given(answers), layout):
+            columns[d].append(value)
+    medians = {
+        layout.ids[d]: members_figure(scores)
+        for d, scores in enumerate(columns)
+        if len(scores) >= threshold
+    }
+    return trusted(MemberAggregate, {"respondents": respondents, "medians": medians})
 
 
 def _members_view(
@@ -228,14 +328,17 @@ def _members_view(
     """
     heard = members.respondents >= threshold
     medians = dict(members.medians) if heard else {}
-    gaps = {d: round1(manager[d] - medians[d]) for d in medians}
-    phase = phase_of(medians) if all(d in medians for d in PHASE_DIMENSIONS) else None
-    view = Members(
-        respondents=respondents_counted(members.respondents, threshold),
-        respondents_shown=respondents_shown(members.respondents, threshold),
-        threshold=threshold,
-        used=bool(medians),
-        dimensions=medians,
-        gaps=gaps,
+    gaps = {d: round1(manager[d] - median) for d, median in medians.items()}
+    phase = phase_of(medians) if medians.keys() >= _PHASES else None
+    view = trusted(
+        Members,
+        {
+            "respondents": respondents_counted(members.respondents, threshold),
+            "respondents_shown": respondents_shown(members.respondents, threshold),
+            "threshold": threshold,
+            "used": bool(medians),
+            "dimensions": medians,
+            "gaps": gaps,
+        },
     )
     return view, phase

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from readiness.engine import Outcome
-from readiness.models import Assessment, Finding, NextStep, TeamProfile
+from readiness.models import Assessment, Finding, NextStep, TeamProfile, trusted
 from readiness.policy import Policy
 from readiness.questionnaire import QuestionnaireSource
 from readiness.rule import Rule, StepSpec
@@ -134,21 +134,23 @@ def plain(
         )
         for priority, (rule, step) in enumerate(entries, start=1)
     ]
-    return _assessment(
-        profile,
-        scored,
-        outcome,
-        findings,
-        steps,
-        reassess_in_days(fired, policy),
-        policy,
-        source,
-        lang,
-        summary(policy, outcome, lang),
+    return Assessment(
+        **_fields(
+            profile,
+            scored,
+            outcome,
+            findings,
+            steps,
+            reassess_in_days(fired, policy),
+            policy,
+            source,
+            lang,
+            summary(policy, outcome, lang),
+        )
     )
 
 
-def _assessment(
+def _fields(
     profile: TeamProfile,
     scored: Scored,
     outcome: Outcome,
@@ -159,28 +161,29 @@ def _assessment(
     source: QuestionnaireSource,
     lang: Lang,
     said: str,
-) -> Assessment:
-    return Assessment(
-        team_id=profile.team_id,
-        mode=outcome.mode,
-        rollout_stage=outcome.rollout_stage,
-        current_stage=profile.context.current_stage,
-        phase=scored.phase,
-        phase_reason=scored.phase_reason,
-        readiness=scored.readiness,
-        limiting=scored.limiting,
-        dimensions=scored.dimensions,
-        views=scored.views,
-        findings=findings,
-        next_steps=steps,
-        fired_rules=list(outcome.fired),
-        reassess_in_days=reassess,
-        policy_version=policy.version,
-        questionnaire_version=source.version,
-        members=scored.members,
-        lang=lang,
-        summary=said,
-    )
+) -> dict[str, Any]:
+    """Every field of the assessment (each one given, so all are set)."""
+    return {
+        "team_id": profile.team_id,
+        "mode": outcome.mode,
+        "rollout_stage": outcome.rollout_stage,
+        "current_stage": profile.context.current_stage,
+        "phase": scored.phase,
+        "phase_reason": scored.phase_reason,
+        "readiness": scored.readiness,
+        "limiting": scored.limiting,
+        "dimensions": scored.dimensions,
+        "views": scored.views,
+        "findings": findings,
+        "next_steps": steps,
+        "fired_rules": list(outcome.fired),
+        "reassess_in_days": reassess,
+        "policy_version": policy.version,
+        "questionnaire_version": source.version,
+        "members": scored.members,
+        "lang": lang,
+        "summary": said,
+    }
 
 
 class _Words:
@@ -241,16 +244,21 @@ class _StepWords:
         self.fixed = all(w.template is None for w in (self.title, self.detail, self.check))
 
     def made(self, priority: int, quotes: Mapping[str, str]) -> NextStep:
-        return NextStep(
-            id=self.step.id,
-            rule=self.rule.id,
-            caveat=self.rule.caveat,
-            title=self.title.say(quotes),
-            detail=self.detail.say(quotes),
-            priority=priority,
-            owner=self.step.owner,
-            within_days=self.step.within_days,
-            check=self.check.say(quotes),
+        """The step at place `priority` (1 on), its texts quoting `quotes`: the policy's own
+        valid parts, so not validated again (see readiness.models.trusted)."""
+        return trusted(
+            NextStep,
+            {
+                "id": self.step.id,
+                "rule": self.rule.id,
+                "caveat": self.rule.caveat,
+                "title": self.title.say(quotes),
+                "detail": self.detail.say(quotes),
+                "priority": priority,
+                "owner": self.step.owner,
+                "within_days": self.step.within_days,
+                "check": self.check.say(quotes),
+            },
         )
 
 
@@ -317,17 +325,21 @@ class Wording:
             step if isinstance(step, NextStep) else step.made(priority, quotes)
             for priority, step in enumerate(said.steps, start=1)
         ]
-        return _assessment(
-            profile,
-            scored,
-            outcome,
-            findings,
-            steps,
-            said.reassess_in_days,
-            self.policy,
-            source,
-            self.lang,
-            said.summary,
+        # Every part is the library's own and already valid: no second validation (see trusted).
+        return trusted(
+            Assessment,
+            _fields(
+                profile,
+                scored,
+                outcome,
+                findings,
+                steps,
+                said.reassess_in_days,
+                self.policy,
+                source,
+                self.lang,
+                said.summary,
+            ),
         )
 
     def _say(self, outcome: Outcome, limiting: Sequence[str]) -> _Said:
