@@ -1,4 +1,5 @@
-"""`readiness batch` over several processes: each reads the file and takes its share of the teams.
+"""`readiness batch` over several processes: each reads the file and takes its share of the teams
+(the first share is the reading process's own, in a thread).
 
 A team's share is a hash of its id (as profiles_from_rows groups rows: trimmed, NFC, any case), so
 every row of a team, even rows split across the file, reaches the same process and the checks
@@ -13,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import queue
+import threading
 import unicodedata
 import zlib
 from collections.abc import Iterator
@@ -81,12 +83,19 @@ def outcomes(job: Job, workers: int) -> Iterator[tuple[BatchOutcome, float]]:
     """Every team's outcome, as the workers send them, with how much of the file (0..1) is read."""
     context = multiprocessing.get_context("spawn")
     messages: multiprocessing.Queue[Lot | Done | Failed] = context.Queue(LOTS_QUEUED * workers)
+    # The first share is this process's own, in a thread: the reader waits on the queue most of
+    # the time, and a process of its own would hold another copy of every module in memory.
+    stop = threading.Event()
+    here = threading.Thread(
+        target=_work, args=(job, 0, workers, messages, stop), name="batch-share-0", daemon=True
+    )
     processes = [
         context.Process(target=_work, args=(job, worker, workers, messages), daemon=True)
-        for worker in range(workers)
+        for worker in range(1, workers)
     ]
     for process in processes:
         process.start()
+    here.start()
     size = max(job.path.stat().st_size, 1)
     read = [0] * workers
     running = set(range(workers))
@@ -108,13 +117,18 @@ def outcomes(job: Job, workers: int) -> Iterator[tuple[BatchOutcome, float]]:
                 for outcome in message.outcomes:
                     yield outcome, min(1.0, sum(read) / (size * workers))
     finally:
+        stop.set()
         for process in processes:
             if process.is_alive():
                 process.terminate()
             process.join()
 
 
-def _work(job: Job, worker: int, workers: int, messages: Any) -> None:
+def _work(
+    job: Job, worker: int, workers: int, messages: Any, stop: threading.Event | None = None
+) -> None:
+    """Assess and store the `worker`th share of the teams, sending outcomes to `messages`;
+    in a thread of the reader's process, stop when `stop` is set (a process is terminated)."""
     try:
         policy = load_policy(job.settings.rules_dir)
         with job.path.open("rb") as raw, unit_of_work(job.settings) as uow:
@@ -124,6 +138,8 @@ def _work(job: Job, worker: int, workers: int, messages: Any) -> None:
             for outcome in assess_batch(
                 uow, profiles_from_rows(mine), job.lang, policy, org_id=job.org
             ):
+                if stop is not None and stop.is_set():
+                    return
                 lot.append(outcome)
                 if len(lot) >= LOT:
                     messages.put(Lot(worker, tuple(lot), raw.tell()))

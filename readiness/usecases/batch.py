@@ -33,7 +33,7 @@ from readiness.usecases.assessments import (
 from readiness.usecases.ports import DEFAULT_ORG, StoredAssessment, UnitOfWork
 from readiness.vocabulary import Lang, Mode, Stage
 
-COMMIT_EVERY = 1_000  # teams per transaction: fewer commits, and a crash loses at most this many
+COMMIT_EVERY = 500  # teams per transaction: fewer commits, and a crash loses at most this many
 
 Status = Literal["stored", "existing", "rejected"]
 
