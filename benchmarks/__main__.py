@@ -2,7 +2,7 @@
 
 `python -m benchmarks` asserts nothing and fails on nothing.
 
-    .venv/bin/python -m benchmarks                    # everything (about 25 minutes)
+    .venv/bin/python -m benchmarks                    # everything (about 9 minutes, quiet 2 cores)
     .venv/bin/python -m benchmarks --quick            # smaller and shorter (a few minutes)
     .venv/bin/python -m benchmarks --only library http
 
