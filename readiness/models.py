@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from contextvars import ContextVar
+from functools import cache
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
@@ -37,7 +38,7 @@ from readiness.limits import (
     TEAM_SIZE,
 )
 from readiness.members import respondents_counted, respondents_shown
-from readiness.questionnaire import Respondent, load_questionnaire
+from readiness.questionnaire import Dimension, Respondent, load_questionnaire
 from readiness.teams import team_slug
 from readiness.vocabulary import (
     CurrentStage,
@@ -103,17 +104,35 @@ def _answered_by(respondent: Respondent, item_id: str) -> str:
     return item_id
 
 
+@cache
+def _items_answered_by(respondent: Respondent) -> frozenset[str]:
+    """The ids of the items `respondent` answers: the common case, one look-up per answer."""
+    items = load_questionnaire().items.values()
+    return frozenset(item.id for item, _ in items if item.answered_by_(respondent))
+
+
 def _manager_item(item_id: str) -> str:
-    return _answered_by("manager", item_id)
+    if item_id in _items_answered_by("manager"):
+        return item_id
+    return _answered_by("manager", item_id)  # says what is wrong with it
 
 
 def _member_item(item_id: str) -> str:
+    if item_id in _items_answered_by("members"):
+        return item_id
     return _answered_by("members", item_id)
 
 
-def _on_scale(value: int) -> int:
+@cache
+def _scale() -> tuple[int, int]:
     scale = load_questionnaire().scale
-    if not scale.min <= value <= scale.max:
+    return scale.min, scale.max
+
+
+def _on_scale(value: int) -> int:
+    low, high = _scale()
+    if not low <= value <= high:
+        scale = load_questionnaire().scale
         raise PydanticCustomError(
             "answer_out_of_scale",
             "{value} is outside the scale; answer a whole number from {min} to {max}",
@@ -320,10 +339,9 @@ def _short_dimensions(
     """Dimensions with fewer answers than half of the respondent's items; a member may skip one."""
     skip_allowed = respondent == "members"
     problems = []
-    for dimension in load_questionnaire().dimensions:
-        theirs = dimension.items_of(respondent)
-        needed = dimension.min_answers_of(respondent)
-        count = sum(1 for item in theirs if item.id in answers)
+    given = answers.keys()
+    for dimension, theirs, needed in _dimensions_of(respondent):
+        count = len(theirs & given)
         if not theirs or (count == 0 and skip_allowed) or count >= needed:
             continue
         also = " or none" if skip_allowed else ""
@@ -345,6 +363,19 @@ def _short_dimensions(
             )
         )
     return problems
+
+
+@cache
+def _dimensions_of(respondent: Respondent) -> tuple[tuple[Dimension, frozenset[str], int], ...]:
+    """Each dimension with the ids of `respondent`'s items in it and how many they must answer."""
+    return tuple(
+        (
+            dimension,
+            frozenset(item.id for item in dimension.items_of(respondent)),
+            dimension.min_answers_of(respondent),
+        )
+        for dimension in load_questionnaire().dimensions
+    )
 
 
 def _raise_if(problems: list[InitErrorDetails], title: str) -> None:
