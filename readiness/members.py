@@ -15,6 +15,7 @@ from readiness.vocabulary import DIMENSIONS
 
 # Counts from this many respondents on are shown exactly; from the threshold up to it, as a range.
 EXACT_COUNT_FROM = 5
+_RANK = {dimension: place for place, dimension in enumerate(DIMENSIONS)}  # questionnaire order
 
 
 class MemberAggregate(BaseModel):
@@ -39,10 +40,7 @@ class MemberAggregate(BaseModel):
         figures must decide and be worded as they were made. A dimension no longer asked for
         comes last.
         """
-        if list(medians) == [d for d in DIMENSIONS if d in medians]:
-            return medians
-        rank = {dimension: place for place, dimension in enumerate(DIMENSIONS)}
-        return dict(sorted(medians.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
+        return dict(sorted(medians.items(), key=lambda kv: (_RANK.get(kv[0], len(_RANK)), kv[0])))
 
 
 def respondents_shown(respondents: int, threshold: int) -> str:
