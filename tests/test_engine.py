@@ -154,3 +154,28 @@ def test_one_process_serves_two_policy_versions_side_by_side(tmp_path: Path) -> 
 
     assert (default.mode, changed.mode) == ("structuring", "co_leadership")
     assert default.policy_version != changed.policy_version
+
+
+def test_driving_the_extension_directly_decides_as_durables_own_host_on_every_sampled_band() -> None:
+    engine = engine_for(default_policy())
+
+    differences = [
+        (facts, own, stock)
+        for facts in ALL_FACTS
+        if (own := engine.evaluate(facts, cached=False)) != (stock := engine.run_on_host(facts))
+    ]
+
+    assert differences == []
+
+
+def test_an_activation_for_a_rule_the_engine_does_not_know_is_an_engine_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    engine = engine_for(default_policy())
+    monkeypatch.setattr(engine, "_performs", {})
+
+    with pytest.raises(EngineError, match="a rule action failed: KeyError"):
+        engine.evaluate({"functional_level": 20, "current_stage": "none"}, cached=False)
+    monkeypatch.undo()
+
+    assert engine.evaluate({"current_stage": "none"}, cached=False).mode == "co_leadership"
