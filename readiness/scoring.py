@@ -40,18 +40,27 @@ class _Layout:
     ids: tuple[str, ...]  # the dimensions, in the questionnaire's order
     higher: tuple[bool, ...]  # per dimension: whether higher is better (see `cautious`)
     where: dict[str, tuple[int, bool]]  # item id: its dimension's position, whether reversed
+    # item id: where `_scores` adds its answer up: its dimension's position, plus the number of
+    # dimensions for a reverse item; an id of no dimension adds up at 2 × dimensions
+    slot: dict[str, int]
     low: int
     high: int
 
     @classmethod
     def of(cls, source: QuestionnaireSource) -> _Layout:
+        count = len(source.dimensions)
+        where = {
+            item.id: (position, item.reverse)
+            for position, dimension in enumerate(source.dimensions)
+            for item in dimension.items
+        }
         return cls(
             ids=tuple(d.id for d in source.dimensions),
             higher=tuple(d.better == "higher" for d in source.dimensions),
-            where={
-                item.id: (position, item.reverse)
-                for position, dimension in enumerate(source.dimensions)
-                for item in dimension.items
+            where=where,
+            slot={
+                item: position + count if reverse else position
+                for item, (position, reverse) in where.items()
             },
             low=source.scale.min,
             high=source.scale.max,
@@ -81,28 +90,31 @@ def dimension_scores(answers: Mapping[str, int], source: QuestionnaireSource) ->
 def _scores(answers: Mapping[str, int], layout: _Layout) -> list[tuple[int, float]]:
     """`dimension_scores` by the dimensions' positions, in the questionnaire's order.
 
-    One pass over the answers. The answers are whole numbers, so their sum is exact and the
-    mean is the one `statistics.fmean` gives; anything else is scored as `fmean` scores it.
+    One pass over the answers, adding each up in its slot (`_Layout.slot`): a dimension's
+    answers and its reverse items' answers apart. The answers are whole numbers, so their sum is
+    exact and the mean is the one `statistics.fmean` gives; anything else is scored as `fmean`
+    scores it.
     """
     count = len(layout.ids)
-    sums = [0] * count
-    counts = [0] * count
-    flip = layout.low + layout.high  # a reverse item's answer a counts as flip - a
-    where = layout.where
+    sums = [0] * (2 * count + 1)
+    counts = [0] * (2 * count + 1)
+    slot, elsewhere = layout.slot.get, 2 * count
     for item_id, value in answers.items():
-        place = where.get(item_id)
-        if place is not None:
-            position, reverse = place
-            sums[position] += flip - value if reverse else value
-            counts[position] += 1
-    if not all(type(total) is int for total in sums):
+        at = slot(item_id, elsewhere)
+        sums[at] += value
+        counts[at] += 1
+    if type(sum(sums)) is not int:  # a sum of whole numbers is one
         return _scores_of_any_numbers(answers, layout)
     low, span, floor = layout.low, layout.high - layout.low, math.floor
-    return [
-        (d, floor((total / n - low) / span * 100 * 10 + 0.5) / 10)
-        for d, (total, n) in enumerate(zip(sums, counts, strict=True))
-        if n
-    ]
+    flip = layout.low + layout.high  # a reverse item's answer a counts as flip - a
+    scores = []
+    for d in range(count):
+        reversed_ = counts[d + count]
+        n = counts[d] + reversed_
+        if n:
+            total = sums[d] + flip * reversed_ - sums[d + count]
+            scores.append((d, floor((total / n - low) / span * 100 * 10 + 0.5) / 10))
+    return scores
 
 
 def _scores_of_any_numbers(answers: Mapping[str, Any], layout: _Layout) -> list[tuple[int, float]]:
