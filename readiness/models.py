@@ -22,6 +22,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     ValidationError,
+    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
@@ -123,6 +124,33 @@ def _member_item(item_id: str) -> str:
     return _answered_by("members", item_id)
 
 
+_NONE = type(None)
+
+
+def _plainly_valid(answers: Any, respondent: Respondent) -> bool:
+    """Whether `answers` is a dict of `respondent`'s item ids to whole numbers on the scale or
+    None: what the item-by-item validation accepts unchanged. Checked a whole answer set at a
+    time (set operations, no call per answer), so valid answers cost a few microseconds; False
+    only sends them through that validation, which says what is wrong."""
+    if type(answers) is not dict:
+        return False
+    if not answers.keys() <= _items_answered_by(respondent):
+        return False
+    if not set(map(type, answers)) <= _STR or not set(map(type, answers.values())) <= _INT:
+        return False
+    return set(answers.values()) <= _on_the_scale()
+
+
+_STR, _INT = frozenset({str}), frozenset({int, _NONE})
+
+
+@cache
+def _on_the_scale() -> frozenset[int | None]:
+    """Every answer `_on_scale` accepts, and None (not answered)."""
+    low, high = _scale()
+    return frozenset({*range(low, high + 1), None})
+
+
 @cache
 def _scale() -> tuple[int, int]:
     scale = load_questionnaire().scale
@@ -218,6 +246,29 @@ class TeamProfile(BaseModel):
             return handler(data)
         finally:
             _suggestions_left.reset(left)
+
+    # The two wrap validators come first: pydantic runs the validators of a field defined later
+    # around those defined earlier, so `_not_empty` still sees the answers first and
+    # `_enough_answers` and `_enough_member_answers` see what these return.
+    @field_validator("answers", mode="wrap")
+    @classmethod
+    def _answers_plainly_valid(cls, answers: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        """Answers that are plainly valid pass as they are; any others go through the full
+        validation of each item and value, which names what is wrong with each."""
+        return answers if _plainly_valid(answers, "manager") else handler(answers)
+
+    @field_validator("member_answers", mode="wrap")
+    @classmethod
+    def _member_answers_plainly_valid(
+        cls, members: Any, handler: ValidatorFunctionWrapHandler
+    ) -> Any:
+        if (
+            type(members) is list
+            and len(members) <= MAX_MEMBERS
+            and all(_plainly_valid(answers, "members") for answers in members)
+        ):
+            return members
+        return handler(members)
 
     @field_validator("answers", mode="before")
     @classmethod
