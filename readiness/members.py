@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from readiness.vocabulary import DIMENSIONS
+from readiness.vocabulary import DIMENSION_RANK, in_order
 
 # Counts from this many respondents on are shown exactly; from the threshold up to it, as a range.
 EXACT_COUNT_FROM = 5
-_RANK = {dimension: place for place, dimension in enumerate(DIMENSIONS)}  # questionnaire order
 
 
 class MemberAggregate(BaseModel):
@@ -40,7 +39,7 @@ class MemberAggregate(BaseModel):
         figures must decide and be worded as they were made. A dimension no longer asked for
         comes last.
         """
-        return dict(sorted(medians.items(), key=lambda kv: (_RANK.get(kv[0], len(_RANK)), kv[0])))
+        return in_order(medians, DIMENSION_RANK)
 
 
 def respondents_shown(respondents: int, threshold: int) -> str:

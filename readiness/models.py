@@ -42,6 +42,7 @@ from readiness.members import respondents_counted, respondents_shown
 from readiness.questionnaire import Dimension, Respondent, load_questionnaire
 from readiness.teams import team_slug
 from readiness.vocabulary import (
+    DIMENSION_RANK,
     CurrentStage,
     GoalType,
     Lang,
@@ -52,6 +53,7 @@ from readiness.vocabulary import (
     Severity,
     Stage,
     WithinDays,
+    in_order,
 )
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -534,6 +536,12 @@ class Members(BaseModel):
         default_factory=dict, description="manager's score minus the members' figure, per dimension"
     )
 
+    @field_validator("dimensions", "gaps")
+    @classmethod
+    def _in_questionnaire_order(cls, figures: dict[str, float]) -> dict[str, float]:
+        """In the questionnaire's order, however a database read them back (`in_order`)."""
+        return in_order(figures, DIMENSION_RANK)
+
     @model_validator(mode="before")
     @classmethod
     def _coarse_count(cls, data: Any) -> Any:
@@ -584,3 +592,9 @@ class Assessment(BaseModel):
     members: Members
     lang: Lang
     summary: str
+
+    @field_validator("dimensions", "views")
+    @classmethod
+    def _in_questionnaire_order(cls, by_dimension: dict[str, Any]) -> dict[str, Any]:
+        """In the questionnaire's order, however a database read them back (`in_order`)."""
+        return in_order(by_dimension, DIMENSION_RANK)

@@ -154,6 +154,11 @@ class QuestionnaireSource(BaseModel):
         return {item.id: (item, dim) for dim in self.dimensions for item in dim.items}
 
     @cached_property
+    def item_rank(self) -> dict[str, int]:
+        """Each item id's place in the questionnaire (`readiness.vocabulary.in_order`)."""
+        return {item_id: place for place, item_id in enumerate(self.items)}
+
+    @cached_property
     def by_id(self) -> dict[str, Dimension]:
         return {d.id: d for d in self.dimensions}
 

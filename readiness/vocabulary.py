@@ -5,7 +5,10 @@ The words are code; everything said about them (texts, thresholds, rules) is dat
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from typing import Literal, TypeVar
+
+V = TypeVar("V")
 
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = ("sv", "en")
@@ -22,6 +25,21 @@ DIMENSIONS: tuple[str, ...] = (
     "phase_trust",
     "phase_work",
 )
+DIMENSION_RANK = {dimension: place for place, dimension in enumerate(DIMENSIONS)}
+
+
+def in_order(mapping: Mapping[str, V], rank: Mapping[str, int]) -> dict[str, V]:
+    """`mapping` with its keys in the order `rank` gives them, any other key after those, by name.
+
+    A document lists its dimensions, items and context in the questionnaire's order, and must
+    read back so from any database: PostgreSQL's jsonb keeps an object's keys in an order of its
+    own (shorter keys first), so what was stored there comes back shuffled. A key no longer
+    asked for (a retired dimension or item) comes last.
+    """
+    last = len(rank)
+    return dict(sorted(mapping.items(), key=lambda kv: (rank.get(kv[0], last), kv[0])))
+
+
 PHASE_DIMENSIONS: tuple[str, ...] = (
     "phase_dependency",
     "phase_conflict",

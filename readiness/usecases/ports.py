@@ -12,17 +12,19 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from readiness.access import ApiToken, User
 from readiness.members import MemberAggregate
 from readiness.models import Assessment, TeamProfile
 from readiness.organisation import Organisation, Team, TeamFilter, Unit, Wave
+from readiness.questionnaire import CONTEXT_FIELDS, load_questionnaire
 from readiness.service import parse_profile
 from readiness.surveys import SurveyRound
-from readiness.vocabulary import Lang
+from readiness.vocabulary import Lang, in_order
 
 DEFAULT_ORG = "default"
+_CONTEXT_RANK = {name: place for place, name in enumerate(CONTEXT_FIELDS)}
 
 
 class StoredProfile(BaseModel):
@@ -39,6 +41,18 @@ class StoredProfile(BaseModel):
     answers: dict[str, int | None]
     context: dict[str, Any] = Field(default_factory=dict)
     members: MemberAggregate | None = None
+
+    @field_validator("answers")
+    @classmethod
+    def _answers_in_order(cls, answers: dict[str, int | None]) -> dict[str, int | None]:
+        """In the questionnaire's order, however they were given or a database read them back
+        (`in_order`); an item no longer asked keeps its answer, last."""
+        return in_order(answers, load_questionnaire().item_rank)
+
+    @field_validator("context")
+    @classmethod
+    def _context_in_order(cls, context: dict[str, Any]) -> dict[str, Any]:
+        return in_order(context, _CONTEXT_RANK)
 
     @classmethod
     def of(cls, profile: TeamProfile, members: MemberAggregate | None = None) -> StoredProfile:
