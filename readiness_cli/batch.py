@@ -123,7 +123,7 @@ def _outcomes(
         with path.open("rb") as raw:
             next(read_table(raw, args.format, name=str(path)), None)  # a bad file, said now
         job = batch_workers.Job(path, args.format, args.settings, args.lang, args.org)
-        yield from batch_workers.outcomes(job, workers)
+        yield from batch_workers.outcomes(job, workers, policy)
         return
     size = max(path.stat().st_size, 1)
     with path.open("rb") as raw, unit_of_work(args.settings) as uow:

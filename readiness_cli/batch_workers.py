@@ -3,9 +3,11 @@
 
 A team's share is a hash of its id (as profiles_from_rows groups rows: trimmed, NFC, any case), so
 every row of a team, even rows split across the file, reaches the same process and the checks
-that span a team's rows still hold. Each process reads, validates, decides and stores its teams
-with its own connection, and sends their outcomes back in small lots through a bounded queue:
-memory stays flat however long the file, and a slow reader slows the workers, not the opposite.
+that span a team's rows still hold. A process skips the other shares' rows by their team_id
+cell, before it reads their other cells (`Share`, `read_table(keep=)`). Each process reads,
+validates, decides and stores its teams with its own connection, and sends their outcomes back
+in small lots through a bounded queue: memory stays flat however long the file, and a slow
+reader slows the workers, not the opposite.
 Rows that belong to no team (an unreadable line, an empty team_id) are the first process's.
 """
 
@@ -23,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from api.settings import Settings
-from readiness.policy import load_policy
-from readiness.tabular import Row, RowError, profiles_from_rows, read_table
+from readiness.policy import Policy, load_policy
+from readiness.tabular import Cell, Row, RowError, profiles_from_rows, read_table
 from readiness.tabular.base import as_text
 from readiness.tabular.reading import Format
 from readiness.usecases.batch import BatchOutcome, assess_batch
@@ -72,22 +74,53 @@ def shard_of(row: Row | RowError, shards: int) -> int:
     """The worker a row goes to: by its team id, or the first when it names no team."""
     if isinstance(row, RowError):
         return 0
-    written = as_text(row.cells.get("team_id"))
+    return shard_of_team(row.cells.get("team_id"), shards)
+
+
+class Share:
+    """Whether a row's team_id cell is the `worker`th share's, as `shard_of` says; the rows of
+    a team follow one another, so the last answer is kept for the next row."""
+
+    def __init__(self, worker: int, workers: int) -> None:
+        self.worker = worker
+        self.workers = workers
+        self._last: str | None = None
+        self._mine = False
+
+    def __call__(self, team_id: Cell) -> bool:
+        if type(team_id) is not str:
+            return shard_of_team(team_id, self.workers) == self.worker
+        if team_id != self._last:
+            self._last = team_id
+            self._mine = shard_of_team(team_id, self.workers) == self.worker
+        return self._mine
+
+
+def shard_of_team(team_id: Cell, shards: int) -> int:
+    """The worker a row with this team_id cell (None when empty) goes to."""
+    written = as_text(team_id)
     if written is None:
         return 0
     key = unicodedata.normalize("NFC", written.strip()).casefold()
     return zlib.crc32(key.encode()) % shards
 
 
-def outcomes(job: Job, workers: int) -> Iterator[tuple[BatchOutcome, float]]:
-    """Every team's outcome, as the workers send them, with how much of the file (0..1) is read."""
+def outcomes(
+    job: Job, workers: int, policy: Policy | None = None
+) -> Iterator[tuple[BatchOutcome, float]]:
+    """Every team's outcome, as the workers send them, with how much of the file (0..1) is read.
+
+    `policy`, when the caller has read it already, is the first share's (not read again)."""
     context = multiprocessing.get_context("spawn")
     messages: multiprocessing.Queue[Lot | Done | Failed] = context.Queue(LOTS_QUEUED * workers)
     # The first share is this process's own, in a thread: the reader waits on the queue most of
     # the time, and a process of its own would hold another copy of every module in memory.
     stop = threading.Event()
     here = threading.Thread(
-        target=_work, args=(job, 0, workers, messages, stop), name="batch-share-0", daemon=True
+        target=_work,
+        args=(job, 0, workers, messages, stop, policy),
+        name="batch-share-0",
+        daemon=True,
     )
     processes = [
         context.Process(target=_work, args=(job, worker, workers, messages), daemon=True)
@@ -125,15 +158,23 @@ def outcomes(job: Job, workers: int) -> Iterator[tuple[BatchOutcome, float]]:
 
 
 def _work(
-    job: Job, worker: int, workers: int, messages: Any, stop: threading.Event | None = None
+    job: Job,
+    worker: int,
+    workers: int,
+    messages: Any,
+    stop: threading.Event | None = None,
+    policy: Policy | None = None,
 ) -> None:
     """Assess and store the `worker`th share of the teams, sending outcomes to `messages`;
     in a thread of the reader's process, stop when `stop` is set (a process is terminated)."""
     try:
-        policy = load_policy(job.settings.rules_dir)
+        policy = policy or load_policy(job.settings.rules_dir)
         with job.path.open("rb") as raw, unit_of_work(job.settings) as uow:
-            rows = read_table(raw, job.format, name=str(job.path))
-            mine = (row for row in rows if shard_of(row, workers) == worker)
+            # The other shares' rows are skipped by their team_id cell before their other cells
+            # are read; what is left is this share's, and the rows that could not be read (the
+            # first share's: shard_of).
+            rows = read_table(raw, job.format, name=str(job.path), keep=Share(worker, workers))
+            mine = (row for row in rows if worker == 0 or not isinstance(row, RowError))
             lot: list[BatchOutcome] = []
             for outcome in assess_batch(
                 uow, profiles_from_rows(mine), job.lang, policy, org_id=job.org

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -15,6 +16,9 @@ from readiness.questionnaire import CONTEXT_FIELDS, load_questionnaire
 # Only under PROFILE_KEY, a JSON Lines row holds a whole team profile (a dict) instead.
 Cell = str | int | float | bool | None | dict[str, Any]
 PROFILE_KEY = "__profile__"
+# Which rows a reader yields, by their team_id cell as read (None when empty): `readiness batch`
+# gives each process its share of the teams without reading the other teams' cells.
+KeepTeam = Callable[[Cell], bool]
 TEAM_COLUMNS: tuple[str, ...] = ("team_id", "name", "unit", "respondent")
 
 

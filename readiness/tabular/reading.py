@@ -13,7 +13,7 @@ from contextlib import ExitStack
 from pathlib import Path, PurePath
 from typing import BinaryIO, Literal
 
-from readiness.tabular.base import Row, RowError, TableError
+from readiness.tabular.base import KeepTeam, Row, RowError, TableError
 from readiness.tabular.text import EMPTY, NOT_UTF8, read_csv, read_jsonl
 
 Format = Literal["auto", "csv", "xlsx", "jsonl"]
@@ -33,7 +33,11 @@ _SUFFIXES: dict[str, Format] = {
 
 
 def read_table(
-    source: Path | BinaryIO, format: Format = "auto", name: str | None = None
+    source: Path | BinaryIO,
+    format: Format = "auto",
+    name: str | None = None,
+    *,
+    keep: KeepTeam | None = None,
 ) -> Iterator[Row | RowError]:
     """The rows of a team file that hold something, each with its number as the user sees it.
 
@@ -41,7 +45,8 @@ def read_table(
     messages call the file and whose suffix tells the format when `format` is "auto" (an xlsx
     workbook is recognised by its first bytes whatever its name). Raises TableError when the file
     cannot be read as a table of teams; a JSON Lines line that is not a JSON object is a RowError
-    and the file goes on.
+    and the file goes on. With `keep`, only the rows whose team_id cell (as read, None when
+    empty) it says yes to, and every row that could not be read; the others' cells are not read.
     """
     filename = name or (source.name if isinstance(source, Path) else getattr(source, "name", None))
     label = str(filename) if filename else "the file"
@@ -58,15 +63,15 @@ def read_table(
         if kind == "xlsx":
             from readiness.tabular.xlsx import read_xlsx  # openpyxl only when a workbook comes
 
-            yield from read_xlsx(stream, label)
+            yield from read_xlsx(stream, label, keep)
             return
         _check_utf8(stream, label)
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
         try:
             if kind == "jsonl":
-                yield from read_jsonl(text, label)
+                yield from read_jsonl(text, label, keep)
             else:
-                yield from read_csv(text, label)
+                yield from read_csv(text, label, keep)
         except UnicodeDecodeError as error:
             raise TableError(label, NOT_UTF8) from error
         finally:

@@ -8,7 +8,7 @@ import itertools
 import json
 from collections.abc import Iterator
 
-from readiness.tabular.base import PROFILE_KEY, Row, RowError, TableError
+from readiness.tabular.base import PROFILE_KEY, KeepTeam, Row, RowError, TableError
 from readiness.tabular.header import Header, clean, read_header
 
 NOT_UTF8 = (
@@ -42,7 +42,7 @@ def _delimiter(line: str) -> str:
     return best if counts[best] else ";"
 
 
-def read_csv(text: io.TextIOWrapper, label: str) -> Iterator[Row]:
+def read_csv(text: io.TextIOWrapper, label: str, keep: KeepTeam | None = None) -> Iterator[Row]:
     lines = iter(text)
     skipped = 0
     for first in lines:
@@ -57,14 +57,18 @@ def read_csv(text: io.TextIOWrapper, label: str) -> Iterator[Row]:
         number, values = next(numbered)
         header = read_header(label, number, values)
         for number, values in numbered:
-            row = header.row(number, values)
+            if keep is not None and not keep(header.team_id(values)):
+                continue
+            row = header.text_row(number, values)
             if row is not None:
                 yield row
     except csv.Error as error:
         raise TableError(label, f"is not a readable CSV file ({error})", reader.line_num) from error
 
 
-def read_jsonl(text: io.TextIOWrapper, label: str) -> Iterator[Row | RowError]:
+def read_jsonl(
+    text: io.TextIOWrapper, label: str, keep: KeepTeam | None = None
+) -> Iterator[Row | RowError]:
     for number, line in enumerate(text, start=1):
         if not line.strip():
             continue
@@ -80,7 +84,9 @@ def read_jsonl(text: io.TextIOWrapper, label: str) -> Iterator[Row | RowError]:
             yield RowError(number, f"a line holds one JSON object, not {what}", _cut(line))
             continue
         row = _json_row(number, data, line)
-        if row is not None:
+        if row is None:
+            continue
+        if keep is None or isinstance(row, RowError) or keep(row.cells.get("team_id")):
             yield row
 
 

@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from readiness.tabular.base import Column, Row, TableError
+from readiness.tabular.base import Column, KeepTeam, Row, TableError
 from readiness.tabular.header import read_header
 
 _SPOOL = 32 << 20  # a workbook from a stream that cannot seek is copied to disk past this size
@@ -31,8 +31,9 @@ _ITALIC = Font(italic=True)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def read_xlsx(stream: BinaryIO, label: str) -> Iterator[Row]:
-    """The rows of the workbook's first sheet; its first row with something in it is the header."""
+def read_xlsx(stream: BinaryIO, label: str, keep: KeepTeam | None = None) -> Iterator[Row]:
+    """The rows of the workbook's first sheet; its first row with something in it is the header;
+    with `keep`, only the rows whose team_id cell it says yes to."""
     with ExitStack() as stack:
         if not stream.seekable():  # a zip file is read from its end
             spool: IO[bytes] = stack.enter_context(tempfile.SpooledTemporaryFile(_SPOOL))
@@ -63,6 +64,8 @@ def read_xlsx(stream: BinaryIO, label: str) -> Iterator[Row]:
                 message = "has an empty first sheet; its first row must name the columns"
                 raise TableError(label, message)
             for number, values in numbered:
+                if keep is not None and not keep(header.team_id(values)):
+                    continue
                 row = header.row(number, values)
                 if row is not None:
                     yield row
