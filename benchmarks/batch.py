@@ -1,13 +1,15 @@
 """A region's teams from a CSV file to stored assessments on SQLite, through `readiness batch`.
 
 The real command in a process of its own, on a new database: wall time, teams and rows per
-second, and the peak resident memory of the command and every process it starts, sampled every
+second, the CPU time of the command and every process it starts (which, unlike the wall time,
+other work on a shared machine hardly moves), and their peak resident memory, sampled every
 50 ms.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import tempfile
 import threading
@@ -27,6 +29,7 @@ class BatchFigures:
     megabytes: float
     workers: str
     seconds: float
+    cpu_seconds: float  # user + system, of the command and the processes it started
     peak_mib: float
     exit_code: int
     summary: str  # the command's last line
@@ -44,6 +47,7 @@ def run(teams: int, seed: int, workers: int | None = None) -> BatchFigures:
         if workers:
             command += ["--workers", str(workers)]
         environment = {**os.environ, "READINESS_DATABASE_URL": f"sqlite:///{database}"}
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         process = subprocess.Popen(
             command,
@@ -57,6 +61,7 @@ def run(teams: int, seed: int, workers: int | None = None) -> BatchFigures:
         sampler.start()
         _, errors = process.communicate()
         seconds = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         sampler.join()
         return BatchFigures(
             teams=teams,
@@ -64,6 +69,7 @@ def run(teams: int, seed: int, workers: int | None = None) -> BatchFigures:
             megabytes=csv_file.stat().st_size / 1e6,
             workers=str(workers or "auto"),
             seconds=seconds,
+            cpu_seconds=(after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
             peak_mib=peak[0],
             exit_code=process.returncode,
             summary=(errors.strip().splitlines() or ["(no output)"])[-1],
@@ -83,6 +89,8 @@ def report(figures: list[BatchFigures]) -> str:
             f.seconds,
             f.teams_per_second,
             f.rows / f.seconds,
+            f.cpu_seconds,
+            f.cpu_seconds / f.teams * 1e6,
             f.peak_mib,
             f.exit_code,
         )
@@ -90,6 +98,15 @@ def report(figures: list[BatchFigures]) -> str:
     ]
     return table(
         "Batch: CSV to stored assessments on SQLite (`readiness batch`)",
-        ["what", "wall s", "teams/s", "rows/s", "peak RSS MiB (all processes)", "exit"],
+        [
+            "what",
+            "wall s",
+            "teams/s",
+            "rows/s",
+            "CPU s (all processes)",
+            "CPU µs/team",
+            "peak RSS MiB (all processes)",
+            "exit",
+        ],
         rows,
     )
