@@ -36,8 +36,12 @@ def in_order(mapping: Mapping[str, V], rank: Mapping[str, int]) -> dict[str, V]:
     own (shorter keys first), so what was stored there comes back shuffled. A key no longer
     asked for (a retired dimension or item) comes last.
     """
+    ranks = list(map(rank.get, mapping))
+    if None not in ranks and ranks == sorted(ranks):  # in order already: the common case
+        return dict(mapping)
     last = len(rank)
-    return dict(sorted(mapping.items(), key=lambda kv: (rank.get(kv[0], last), kv[0])))
+    keys = sorted(mapping, key=lambda key: (rank.get(key, last), key))
+    return {key: mapping[key] for key in keys}
 
 
 PHASE_DIMENSIONS: tuple[str, ...] = (

@@ -56,8 +56,15 @@ class StoredProfile(BaseModel):
 
     @classmethod
     def of(cls, profile: TeamProfile, members: MemberAggregate | None = None) -> StoredProfile:
-        document = profile.model_dump(mode="json", exclude={"member_answers"})
-        return cls.model_validate({**document, "members": members})
+        # A valid profile's answers are plain data already: only the context is dumped.
+        return cls.model_validate(
+            {
+                "team_id": profile.team_id,
+                "answers": profile.answers,
+                "context": profile.context.model_dump(mode="json"),
+                "members": members,
+            }
+        )
 
     def to_profile(self) -> TeamProfile:
         """The profile validated against today's questionnaire; ProfileError when it no longer fits.
