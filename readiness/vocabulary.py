@@ -36,10 +36,10 @@ def in_order(mapping: Mapping[str, V], rank: Mapping[str, int]) -> dict[str, V]:
     own (shorter keys first), so what was stored there comes back shuffled. A key no longer
     asked for (a retired dimension or item) comes last.
     """
-    ranks = list(map(rank.get, mapping))
-    if None not in ranks and ranks == sorted(ranks):  # in order already: the common case
-        return dict(mapping)
     last = len(rank)
+    ranks = [rank.get(key, last) for key in mapping]
+    if last not in ranks and ranks == sorted(ranks):  # in order already: the common case
+        return dict(mapping)
     keys = sorted(mapping, key=lambda key: (rank.get(key, last), key))
     return {key: mapping[key] for key in keys}
 

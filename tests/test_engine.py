@@ -156,7 +156,7 @@ def test_one_process_serves_two_policy_versions_side_by_side(tmp_path: Path) -> 
     assert default.policy_version != changed.policy_version
 
 
-def test_driving_the_extension_directly_decides_as_durables_own_host_on_every_sampled_band() -> None:
+def test_driving_the_extension_directly_decides_as_durables_host_on_every_sampled_band() -> None:
     engine = engine_for(default_policy())
 
     differences = [
