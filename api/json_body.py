@@ -7,7 +7,8 @@ JSON API use `JsonBodyRoute` instead; their signatures stay as they are (`profil
 and so does the OpenAPI document. For each request it:
 
 1. checks the raw text, cheaply and without recursion: nesting depth, the length of every number
-   and (roughly) every string, before anything is parsed;
+   and (roughly) every string, before anything is parsed (a look at the bytes first: a body that
+   plainly keeps every limit, as a team's profile does, is parsed at once);
 2. parses it, rejecting a key given twice in one object (JSON would silently keep the last);
 3. validates the route's body model (a `TeamProfile` is a `ProfileError` as everywhere else);
 
@@ -49,6 +50,13 @@ _STRING = re.compile(r'("(?:[^"\\]++|\\.)*+(?:"|\\?\Z))', re.DOTALL)
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]++")
 _BRACKET = re.compile(r"[\[\]{}]")
 _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+# The bytes numbers are made of, each as "0", every other byte as a space; and every byte but a
+# quote as "-": a run of either, found with `in`, is a number or a string that may be too long.
+_NUMBER_BYTES, _PLAIN = b"0", b"-"
+_NUMBER_RUNS = bytes(
+    ord("0") if chr(byte) in "-+0123456789.eE" else ord(" ") for byte in range(256)
+)
+_STRING_RUNS = bytes(byte if byte == ord('"') else ord("-") for byte in range(256))
 
 INLINE_BODY_BYTES = 16_384
 """The largest body read on the event loop (a team's profile with answers from some fifty
@@ -91,9 +99,16 @@ class JsonBodyRoute(APIRoute):
             return handler
 
         async def read_safely(request: Request) -> Response:
-            return await handler(_SafeJsonRequest(request.scope, request.receive, model))
+            return await handler(json_request(request, model))
 
         return read_safely
+
+
+def json_request(request: Request, model: type[BaseModel]) -> Request:
+    """`request`, whose `json()` is `model` read within the limits (itself when it is so)."""
+    if isinstance(request, _SafeJsonRequest) and request._model is model:
+        return request
+    return _SafeJsonRequest(request.scope, request.receive, model)
 
 
 class _SafeJsonRequest(Request):
@@ -155,6 +170,39 @@ def parse_json(raw: bytes, limits: JsonLimits) -> Any:
     """The JSON value in `raw`, or InputError: not JSON (with the position), nested deeper than
     the limit, a number or string longer than the limit, or a key twice in one object."""
     text = _decode(raw)
+    if _plainly_within(raw, limits):
+        duplicated: list[bool] = []
+        try:
+            data = json.loads(text, object_pairs_hook=lambda pairs: _object(pairs, duplicated))
+        except (ValueError, RecursionError):  # said as the full check says it, below
+            pass
+        else:
+            if duplicated:  # nothing else can be wrong: the keys given twice, as below
+                raise InputError(list(_problems(data, limits)))
+            return data
+    return _parse_checked(text, limits)
+
+
+def _plainly_within(raw: bytes, limits: JsonLimits) -> bool:
+    """Whether UTF-8 `raw` plainly keeps every limit, by looking at its bytes in C (a few
+    microseconds for a team's profile): no more brackets than the depth allowed, no run of the
+    characters numbers are made of longer than a number may be, and no run without a quote longer
+    than a string may be (with no escaped quote, a string is the run between two quotes). Each
+    test only errs towards False, which sends the body through the full check."""
+    if json.detect_encoding(raw) != "utf-8":
+        return False
+    deep = raw.count(b"[") + raw.count(b"{") > limits.max_depth
+    long_number = _NUMBER_BYTES * (limits.max_digits + 1) in raw.translate(_NUMBER_RUNS)
+    long_string = len(raw) - 2 > limits.max_string and (
+        (b"\\" in raw and b'\\"' in raw)  # one byte is found faster than two
+        or _PLAIN * (limits.max_string + 1) in raw.translate(_STRING_RUNS)
+    )
+    return not (deep or long_number or long_string)
+
+
+def _parse_checked(text: str, limits: JsonLimits) -> Any:
+    """`parse_json` for a body that is not plainly within the limits: each limit checked on the
+    text before it is parsed, and every problem found named at its place."""
     # The text outside strings, and the strings, in one pass of a regular expression (in C).
     parts = _STRING.split(text)
     outside, strings = "".join(parts[0::2]), parts[1::2]
