@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from starlette.applications import Starlette
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -47,6 +46,12 @@ SECURITY_HEADERS: dict[str, str] = {
 }
 
 NO_STORE = "no-store"
+# As an ASGI answer holds them: lower-case names, Latin-1 bytes.
+_RAW_HEADERS = tuple(
+    (name.lower().encode("latin-1"), value.encode("latin-1"))
+    for name, value in SECURITY_HEADERS.items()
+)
+_CACHE_CONTROL = (b"cache-control", NO_STORE.encode("latin-1"))
 # The files served as they are (stylesheets, Swagger UI, its start-up script): the same for
 # everyone, so a browser may keep them. Every other answer may carry a team's data.
 STATIC_PREFIXES = ("/static/", "/docs/assets/", "/docs/static/")
@@ -73,12 +78,12 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS.items():
-                    headers.setdefault(name, value)
-                if no_store:
-                    headers.setdefault("Cache-Control", NO_STORE)
+                headers = message["headers"] = list(message.get("headers", ()))
+                # MutableHeaders.setdefault for each, in one look at the names already there.
+                present = {name for name, _ in headers}
+                headers += (pair for pair in _RAW_HEADERS if pair[0] not in present)
+                if no_store and _CACHE_CONTROL[0] not in present:
+                    headers.append(_CACHE_CONTROL)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
