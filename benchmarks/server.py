@@ -6,13 +6,20 @@
 limit, security headers) as every other route, and asks nothing of the database, unlike
 `/api/v1/healthz`. Everything else is `api.server.serve`, so the workers, the migration and the
 logging are those of `readiness serve`; the route exists only in this process.
+
+FastAPI tries an app's routes in order, each at a cost (a few microseconds), so the route sits
+right after `POST /api/v1/evaluate`'s: the two differ by what evaluating does, not by where
+they stand. Added last, as it was until 2026-11-28, it was tried after every other route of the
+app, some 120 µs a request more, and the floor looked that much higher than it is.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from fastapi import FastAPI
+from starlette.routing import Match
 
 import api.server
 from api.main import create_app
@@ -29,7 +36,23 @@ def bench_app(settings: Settings) -> FastAPI:
     async def trivial() -> dict[str, str]:
         return {"status": "ok"}
 
+    routes = app.router.routes
+    added = routes.pop()
+    evaluating = next(
+        place for place, route in enumerate(routes) if route.matches(_EVALUATE)[0] == Match.FULL
+    )
+    routes.insert(evaluating + 1, added)
     return app
+
+
+# What FastAPI's routes are matched against: POST /api/v1/evaluate.
+_EVALUATE: dict[str, Any] = {
+    "type": "http",
+    "method": "POST",
+    "path": "/api/v1/evaluate",
+    "root_path": "",
+    "headers": [],
+}
 
 
 def main() -> int:
