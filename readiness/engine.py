@@ -96,6 +96,17 @@ class RuleEngine:
         self.policy = policy
         self.name = f"readiness_{policy.version}"
         self.facts = (*policy.bands.facts, "current_stage")
+        # The facts the rules on the decision test, beside the mode and the stage: all the
+        # decision fact needs to carry of the profile.
+        self._on_decision = tuple(
+            dict.fromkeys(
+                t.fact
+                for rule in policy.rules
+                if rule.layer == "decision"
+                for t in rule.when
+                if t.fact not in ("mode", "rollout_stage")
+            )
+        )
         self._host = host
         self._sids = itertools.count(1)
         self._cache: dict[tuple[int, Any], Outcome] = {}
@@ -244,7 +255,8 @@ class RuleEngine:
             return
         mode, stage = self.decision(fired, facts.get("current_stage"))
         decided.append((mode, stage))
-        decision = {**facts, "t": "decision", "mode": mode, "rollout_stage": stage, "sid": sid}
+        decision = {name: facts[name] for name in self._on_decision if name in facts}
+        decision |= {"t": "decision", "mode": mode, "rollout_stage": stage, "sid": sid}
         # When no rule speaks to this decision the extension says so (code 1); `rules check`
         # reports the missing next step, the evaluation itself is complete.
         extension.assert_fact(self._handle, _dumps(decision))
@@ -328,8 +340,12 @@ class RuleEngine:
 
 
 def _dumps(fact: dict[str, Any]) -> str:
-    """A fact as durable's host writes it for the extension."""
-    return json.dumps(fact, ensure_ascii=False)
+    """A fact as durable's host writes it for the extension (`json.dumps(fact,
+    ensure_ascii=False)`, with one encoder instead of a new one each time)."""
+    return _ENCODER.encode(fact)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def _rule_of(activation: str) -> str:
