@@ -5,7 +5,9 @@ How an evaluation chains, inside the engine:
 1. the profile's facts are asserted as one ``profile`` fact; every profile rule whose condition
    holds fires and records itself;
 2. a last, lowest-priority rule (``decide``) then sees which rules fired, takes the lowest mode cap
-   and the stage (readiness.decision) and asserts a ``decision`` fact: the profile plus mode and stage;
+   and the stage (readiness.decision) and asserts a ``decision`` fact: the mode and the stage, and
+   of the profile the facts that the rules of the next step test (the stock host's path,
+   `run_on_host`, repeats the whole profile; the outcome is the same);
 3. the rules that test the mode or stage fire on that fact.
 
 durable-rules has sharp edges, each handled here: a ruleset holds at most 1,024 live sessions (a
@@ -229,6 +231,8 @@ class RuleEngine:
                         self._perform(_rule_of(activation), facts, sid, fired, decided)
                     except BaseException as error:
                         extension.abandon_action(handle, state)
+                        if not isinstance(error, Exception):
+                            raise  # an interrupt stays one
                         raise EngineError(f"a rule action failed: {error!r}") from error
                     extension.update_state(handle, session)
                     activation = extension.complete_and_start_action(handle, state)

@@ -179,3 +179,19 @@ def test_an_activation_for_a_rule_the_engine_does_not_know_is_an_engine_error(
     monkeypatch.undo()
 
     assert engine.evaluate({"current_stage": "none"}, cached=False).mode == "co_leadership"
+
+
+def test_an_interrupt_inside_a_rule_action_stays_an_interrupt_and_leaves_no_session(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def interrupted(_caps: object) -> str:
+        raise KeyboardInterrupt
+
+    engine = engine_for(default_policy())
+    monkeypatch.setattr("readiness.engine.decide_mode", interrupted)
+    for _ in range(1100):  # past the 1,024 live sessions a ruleset can hold
+        with pytest.raises(KeyboardInterrupt):
+            engine.evaluate({"current_stage": "none"}, cached=False)
+    monkeypatch.undo()
+
+    assert engine.evaluate({"current_stage": "none"}, cached=False).mode == "co_leadership"
