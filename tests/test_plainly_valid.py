@@ -89,6 +89,17 @@ class Str(str):
     """A str subclass as a key: left to the full validation."""
 
 
+def team_with_members() -> dict[str, Any]:
+    """A realistic valid profile with at least three members' answer sets."""
+    return next(p for p in profiles(50, seed=5) if len(p.get("member_answers", [])) >= 3)
+
+
+def answer_set(data: dict[str, Any], where: str) -> dict[str, Any]:
+    """The manager's answers, or the second member's."""
+    answers: dict[str, Any] = data["answers"] if where == "answers" else data["member_answers"][1]
+    return answers
+
+
 ODD_VALUES = [None, 0, 6, -1, 10**30, True, False, 3.0, 2.5, "3", [3], {}]
 
 
@@ -97,8 +108,8 @@ ODD_VALUES = [None, 0, 6, -1, 10**30, True, False, 3.0, 2.5, "3", [3], {}]
 def test_one_odd_value_in_a_valid_profile_is_validated_alike(
     monkeypatch: pytest.MonkeyPatch, where: str, value: Any
 ) -> None:
-    data = next(p for p in profiles(50, seed=5) if len(p.get("member_answers", [])) >= 3)
-    answers = data["answers"] if where == "answers" else data["member_answers"][1]
+    data = team_with_members()
+    answers = answer_set(data, where)
     answers[next(iter(answers))] = value
 
     same(*both_ways(monkeypatch, data))
@@ -111,8 +122,8 @@ def test_one_odd_value_in_a_valid_profile_is_validated_alike(
 def test_one_odd_key_in_a_valid_profile_is_validated_alike(
     monkeypatch: pytest.MonkeyPatch, where: str, key: Any
 ) -> None:
-    data = next(p for p in profiles(50, seed=5) if len(p.get("member_answers", [])) >= 3)
-    answers = data["answers"] if where == "answers" else data["member_answers"][1]
+    data = team_with_members()
+    answers = answer_set(data, where)
     answers[key] = 3
 
     same(*both_ways(monkeypatch, data))
@@ -120,7 +131,7 @@ def test_one_odd_key_in_a_valid_profile_is_validated_alike(
 
 @pytest.mark.parametrize("where", ["answers", "member_answers"])
 def test_str_subclass_keys_are_validated_alike(monkeypatch: pytest.MonkeyPatch, where: str) -> None:
-    data = next(p for p in profiles(50, seed=5) if len(p.get("member_answers", [])) >= 3)
+    data = team_with_members()
     if where == "answers":
         data["answers"] = _with_str_keys(data["answers"], Str)
     else:
