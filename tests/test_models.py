@@ -156,6 +156,43 @@ def test_a_member_who_answered_nothing_is_not_counted() -> None:
     assert profile.member_answers == []
 
 
+@pytest.mark.parametrize("where", ["first", "middle", "last", "several", "none"])
+def test_unanswered_items_are_left_out_wherever_they_stand_and_the_rest_kept_in_order(
+    where: str,
+) -> None:
+    answers: dict[str, int | None] = dict(make_profile()["answers"])
+    member: dict[str, int | None] = dict(with_members(1)["member_answers"][0])
+    ids, member_ids = list(answers), list(member)
+    skipped = {
+        "first": [0],
+        "middle": [len(ids) // 2],
+        "last": [len(ids) - 1],
+        "several": [0, 1, len(ids) // 2, len(ids) - 1],
+        "none": [],
+    }[where]
+    for at in skipped:
+        answers[ids[at]] = None
+        member[member_ids[at * len(member_ids) // len(ids)]] = None
+
+    profile = parse_profile({"answers": answers, "member_answers": [member]})
+
+    assert list(profile.answers.items()) == [(k, v) for k, v in answers.items() if v is not None]
+    assert list(profile.member_answers[0].items()) == [
+        (k, v) for k, v in member.items() if v is not None
+    ]
+
+
+def test_a_profiles_answers_are_its_own_not_the_callers_dicts() -> None:
+    data = with_members(3)
+    profile = parse_profile(data)
+    kept = (dict(profile.answers), [dict(m) for m in profile.member_answers])
+
+    data["answers"][next(iter(data["answers"]))] = 1
+    data["member_answers"][0].clear()
+
+    assert (dict(profile.answers), [dict(m) for m in profile.member_answers]) == kept
+
+
 def test_a_team_id_is_safe_to_put_in_a_url() -> None:
     assert "team_id" in problems({"answers": make_profile()["answers"], "team_id": "../etc"})
     assert (
