@@ -3,6 +3,7 @@ stores: the same teams, the same decisions, the same rejected rows."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -14,7 +15,7 @@ import pytest
 
 from readiness.tabular import Row, RowError
 from readiness_cli.batch import SHARED_FROM_BYTES, _workers_for
-from readiness_cli.batch_workers import shard_of
+from readiness_cli.batch_workers import YOUNG_COLLECTED_EVERY, collect_less, shard_of
 from tests.support.org_file import generate
 
 
@@ -39,6 +40,19 @@ def test_teams_are_spread_over_the_processes() -> None:
     shards = [shard_of(row(f"team-{n}"), 3) for n in range(300)]
 
     assert min(shards.count(s) for s in range(3)) > 60
+
+
+def test_a_batch_process_collects_young_garbage_in_larger_rounds_and_leaves_the_rest() -> None:
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 9, 11)
+
+        collect_less()
+
+        assert gc.get_threshold() == (YOUNG_COLLECTED_EVERY, 9, 11)
+        assert gc.isenabled()
+    finally:
+        gc.set_threshold(*before)
 
 
 def batch(tmp_path: Path, name: str, file: Path, *options: str) -> tuple[Any, list[Any]]:
