@@ -374,8 +374,6 @@ def _too_many_unknown(data: Mapping[str, Any]) -> list[InitErrorDetails]:
         for key in answers
         if key not in known
     ]
-    if len(unknown) <= MAX_UNKNOWN_ITEMS:
-        return []
     examples = ", ".join(_shortened(repr(key)) for key in list(dict.fromkeys(unknown))[:3])
     return [
         InitErrorDetails(
