@@ -1,4 +1,9 @@
-"""`readiness serve`, `readiness db upgrade` and `db prune`: the commands of the web service."""
+"""`readiness serve`, `readiness db upgrade` and `db prune`: the commands of the web service.
+
+The web service (FastAPI, uvicorn, the pages) is imported when a command here runs, not when
+the `readiness` command starts: every other command, and each process `readiness batch` starts,
+would otherwise spend half a second importing a server it never runs.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,7 @@ import argparse
 import sys
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from api.retention import describe, prune
-from api.server import serve
 from api.settings import load_settings
-from api.storage.database import safe_url
-from api.storage.migrate import upgrade
 from readiness_cli import users
 from readiness_cli.exits import EXIT_PROBLEMS, EXIT_USAGE
 
@@ -44,6 +43,8 @@ def add_commands(commands: Any) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from api.server import serve
+
     settings = load_settings(
         rules_dir=args.rules,
         host=args.host,
@@ -56,11 +57,18 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
+    from api.storage.migrate import upgrade
+
     print(upgrade(args.url or args.settings.database_url))
     return 0
 
 
 def _db_prune(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from api.retention import describe, prune
+    from api.storage.database import safe_url
+
     months = args.months if args.months is not None else args.settings.retention_months
     if months is None or months < 1:
         print(

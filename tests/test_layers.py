@@ -1,6 +1,8 @@
 """The library never reaches up: nothing in `readiness/` imports the service, the CLI or SQL."""
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,3 +31,18 @@ def test_the_library_reads_no_environment() -> None:
 
     assert "os.environ" not in sources
     assert "getenv" not in sources
+
+
+def test_the_command_starts_without_the_web_service() -> None:
+    """`readiness` imports the server (FastAPI, uvicorn, the pages) only for `serve` and `db`:
+    every other command, and each process `readiness batch` starts (which imports the command
+    again), would otherwise spend about half a second on it (readiness_cli.service)."""
+    web = ("fastapi", "starlette", "uvicorn", "jinja2", "api.main", "api.server", "api.pages")
+    script = (
+        f"import sys, readiness_cli.main; print(' '.join(m for m in {web!r} if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+
+    assert loaded == []
