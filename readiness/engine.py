@@ -51,7 +51,7 @@ from readiness.errors import EngineError
 from readiness.policy import Policy
 from readiness.vocabulary import MODES, STAGES, Mode, Stage
 
-CACHE_SIZE = 8_192  # decisions kept: about 2 MB
+CACHE_SIZE = 8_192  # decisions an engine keeps unless told otherwise (`cache_size`): about 2 MB
 BANDS_KEPT = 4_096  # per fact: every score to one decimal fits; a float of any precision may not
 DECIDE = "__decide__"  # cannot clash: rule ids start with a letter
 # How glibc's malloc is asked to treat the extension's session frames (`keep_sessions_on_heap`):
@@ -144,6 +144,9 @@ class RuleEngine:
         self._host = host
         self._sids = itertools.count(1)
         self._cache: dict[tuple[int, Any], Outcome] = {}
+        # How many decisions are kept. A process that does a batch and nothing else keeps more
+        # (readiness_cli.batch_workers.remember_more): it meets more distinct ones than a server.
+        self.cache_size = CACHE_SIZE
         self._ids: dict[str, Any] = {
             word: word for word in (*(rule.id for rule in policy.rules), *MODES, *STAGES)
         }
@@ -184,7 +187,7 @@ class RuleEngine:
             outcome = self._cache.get(key)
             if outcome is None:
                 outcome = self._run(self.representatives(facts))
-                if len(self._cache) >= CACHE_SIZE:
+                if len(self._cache) >= self.cache_size:
                     # The newest makes way: the decisions met first, the common ones as a rule,
                     # stay; unlike least-recently-used, a pass over more profiles than the cache
                     # holds still finds most of them.

@@ -26,7 +26,9 @@ from readiness.vocabulary import Lang
 
 STAGE_WORD: dict[Lang, str] = {"sv": "Rekommenderat steg", "en": "Recommended stage"}
 MESSAGES_KEPT = 128  # per rule and language: its findings as they quote different figures
-OUTCOMES_KEPT = 2_048  # per policy and language; past it the words are put together per call
+# Per policy and language unless told otherwise (`Wording.outcomes_kept`); past it the words
+# are put together per call.
+OUTCOMES_KEPT = 2_048
 
 
 class Quotes(dict[str, str]):
@@ -285,6 +287,9 @@ class Wording:
             r.id: tuple(_StepWords(r, s, lang) for s in r.then.next_steps) for r in policy.rules
         }
         self._said: dict[tuple[Outcome, tuple[str, ...]], _Said] = {}
+        self.outcomes_kept = (
+            OUTCOMES_KEPT  # a batch's process keeps more (as RuleEngine.cache_size)
+        )
         # What plan_order ranks a rule by, worked out once: whether it is a blocker, the
         # facts it tests (is it about the limiting condition?) and its caveat's place.
         order = policy.settings.step_order
@@ -313,7 +318,7 @@ class Wording:
         said = self._said.get(key)
         if said is None:
             said = self._say(outcome, scored.limiting)
-            if len(self._said) >= OUTCOMES_KEPT:
+            if len(self._said) >= self.outcomes_kept:
                 # The newest make way: the words of the outcomes met first, often the most
                 # common, stay; one step, safe under threads, and no cost on a hit.
                 with contextlib.suppress(KeyError):

@@ -63,8 +63,9 @@ def _batch(args: argparse.Namespace) -> int:
     if args.workers < 0:
         print("readiness: --workers takes a number of processes, 1 or more", file=sys.stderr)
         return EXIT_USAGE
-    batch_workers.collect_less()  # this process does the batch and nothing else
     policy = load_policy(args.settings.rules_dir)
+    batch_workers.collect_less()  # this process does the batch and nothing else
+    batch_workers.remember_more(policy, args.lang)
     counts: Counter[str] = Counter()
     size = path.stat().st_size
     workers = args.workers or _workers_for(size, args.settings.database_url)

@@ -26,12 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from api.settings import Settings
+from readiness.engine import engine_for
 from readiness.policy import Policy, load_policy
 from readiness.tabular import Cell, Row, RowError, profiles_from_rows, read_table
 from readiness.tabular.base import as_text
 from readiness.tabular.reading import Format
 from readiness.usecases.batch import BatchOutcome, assess_batch
 from readiness.vocabulary import Lang
+from readiness.wording import wording_for
 from readiness_cli.store import unit_of_work
 
 LOT = 64  # outcomes per message: fewer, larger messages through the queue
@@ -40,6 +42,10 @@ LOTS_QUEUED = 64  # per worker, then it waits for the reader
 # 700). A team makes a few hundred, nearly all freed by reference counting, and each collection
 # walks the young objects again: in a batch process that was a tenth of the CPU (`collect_less`).
 YOUNG_COLLECTED_EVERY = 10_000
+# A batch's process keeps more decisions, and the words of more outcomes, than the library's
+# defaults, which hold a server's memory flat however long it runs (`remember_more`).
+DECISIONS_KEPT = 32_768
+OUTCOMES_KEPT = 16_384
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,20 @@ def collect_less() -> None:
     only in larger rounds; the older generations keep their thresholds."""
     _, older, oldest = gc.get_threshold()
     gc.set_threshold(YOUNG_COLLECTED_EVERY, older, oldest)
+
+
+def remember_more(policy: Policy, lang: Lang) -> None:
+    """Keep up to DECISIONS_KEPT decisions and the words of OUTCOMES_KEPT outcomes in a process
+    that does a batch and nothing else.
+
+    A batch meets more distinct decisions than the defaults keep: 50,000 teams (a share of
+    100,000 on two cores) hold 14,512, and with 8,192 kept the engine ran 17,241 times instead
+    of 14,512. On those 50,000 (validated already, in one process) assess() took 123 µs a team
+    with the defaults and 112 with these, for 3.4 MB more peak memory. Both stay bounded."""
+    engine = engine_for(policy)
+    engine.cache_size = max(engine.cache_size, DECISIONS_KEPT)
+    wording = wording_for(policy, lang)
+    wording.outcomes_kept = max(wording.outcomes_kept, OUTCOMES_KEPT)
 
 
 def shard_of(row: Row | RowError, shards: int) -> int:
@@ -183,9 +203,10 @@ def _work(
     """Assess and store the `worker`th share of the teams, sending outcomes to `messages`;
     in a thread of the reader's process, stop when `stop` is set (a process is terminated)."""
     try:
+        policy = policy or load_policy(job.settings.rules_dir)
         if stop is None:  # a process of its own
             collect_less()
-        policy = policy or load_policy(job.settings.rules_dir)
+            remember_more(policy, job.lang)
         with job.path.open("rb") as raw, unit_of_work(job.settings) as uow:
             # The other shares' rows are skipped by their team_id cell before their other cells
             # are read; what is left is this share's, and the rows that could not be read (the

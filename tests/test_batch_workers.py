@@ -13,9 +13,18 @@ from typing import Any
 
 import pytest
 
+from readiness import default_policy
+from readiness.engine import CACHE_SIZE, engine_for
 from readiness.tabular import Row, RowError
+from readiness.wording import OUTCOMES_KEPT, wording_for
 from readiness_cli.batch import SHARED_FROM_BYTES, _workers_for
-from readiness_cli.batch_workers import YOUNG_COLLECTED_EVERY, collect_less, shard_of
+from readiness_cli.batch_workers import (
+    DECISIONS_KEPT,
+    YOUNG_COLLECTED_EVERY,
+    collect_less,
+    remember_more,
+    shard_of,
+)
 from tests.support.org_file import generate
 
 
@@ -53,6 +62,34 @@ def test_a_batch_process_collects_young_garbage_in_larger_rounds_and_leaves_the_
         assert gc.isenabled()
     finally:
         gc.set_threshold(*before)
+
+
+def test_a_batch_process_keeps_more_decisions_and_words_but_never_fewer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    policy = default_policy()
+    engine, swedish, english = (
+        engine_for(policy),
+        wording_for(policy, "sv"),
+        wording_for(policy, "en"),
+    )
+    for limited, name, size in [
+        (engine, "cache_size", CACHE_SIZE),
+        (swedish, "outcomes_kept", OUTCOMES_KEPT),
+        (english, "outcomes_kept", OUTCOMES_KEPT),
+    ]:
+        monkeypatch.setattr(limited, name, size)
+
+    remember_more(policy, "sv")
+
+    assert engine.cache_size == DECISIONS_KEPT > CACHE_SIZE
+    assert swedish.outcomes_kept > OUTCOMES_KEPT
+    assert english.outcomes_kept == OUTCOMES_KEPT  # the batch's language only
+
+    monkeypatch.setattr(engine, "cache_size", 10 * DECISIONS_KEPT)
+    remember_more(policy, "sv")
+
+    assert engine.cache_size == 10 * DECISIONS_KEPT
 
 
 def batch(tmp_path: Path, name: str, file: Path, *options: str) -> tuple[Any, list[Any]]:

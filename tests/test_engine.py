@@ -13,7 +13,7 @@ import pytest
 
 from readiness import EngineError, assess, default_policy, load_policy
 from readiness.check import sample
-from readiness.engine import engine_for, keep_sessions_on_heap
+from readiness.engine import CACHE_SIZE, RuleEngine, engine_for, keep_sessions_on_heap
 from tests.conftest import make_profile, with_members
 
 # A reproducible sample of the whole product of bands (which runs into millions).
@@ -139,6 +139,33 @@ def test_scores_in_the_same_band_share_a_cache_entry() -> None:
         {"functional_level": 63.0, "current_stage": "none"}
     )
     assert engine.key({"functional_level": 39.9}) != engine.key({"functional_level": 40.0})
+
+
+def distinct_decisions(engine: RuleEngine, count: int) -> list[dict[str, object]]:
+    """`count` sampled facts of which no two share a cache entry."""
+    found = {engine.key(f): f for f in ALL_FACTS}
+    return list(found.values())[:count]
+
+
+@pytest.mark.parametrize("kept", [3, CACHE_SIZE])
+def test_an_engine_keeps_as_many_decisions_as_its_cache_size_says(
+    kept: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = engine_for(default_policy())
+    facts = distinct_decisions(engine, 5)
+    runs = []
+    run = engine._run
+    monkeypatch.setattr(engine, "_run", lambda f: runs.append(f) or run(f))
+    monkeypatch.setattr(engine, "cache_size", kept)
+    engine.clear_cache()
+
+    first = [engine.evaluate(f) for f in facts]
+    again = [engine.evaluate(f) for f in facts]
+
+    assert again == first
+    # The newest makes way: with 3 kept, the first two decisions stay and the other three run
+    # again; with the default, none does.
+    assert len(runs) == 5 + (3 if kept == 3 else 0)
 
 
 def test_one_process_serves_two_policy_versions_side_by_side(tmp_path: Path) -> None:
