@@ -23,7 +23,6 @@ from typing import IO, Any
 
 from tqdm import tqdm
 
-from api.storage.database import is_memory, parse_url
 from readiness.policy import Policy, load_policy
 from readiness.tabular import profiles_from_rows, read_table
 from readiness.usecases.batch import BatchOutcome, assess_batch
@@ -110,6 +109,8 @@ def _workers_for(size: int, database_url: str) -> int:
     (COMMIT_EVERY) before its first write and then writes them in two statements, so a write
     holds the database for milliseconds, not for the time it takes to decide.
     """
+    from api.storage.database import is_memory, parse_url
+
     if size < SHARED_FROM_BYTES or is_memory(parse_url(database_url)):
         return 1
     return os.cpu_count() or 1

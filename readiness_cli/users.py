@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from api.settings import Settings
-from api.storage import StorageError
 from readiness import PolicyError, load_policy
 from readiness.access import ROLES, User
 from readiness.usecases import DEFAULT_ORG, UnitOfWork, accounts
@@ -153,6 +152,8 @@ def _token_revoke(args: argparse.Namespace) -> int:
 def welcome_first_admin(settings: Settings) -> None:
     """On a database without users (migrated first), make the admin and say once, on stderr,
     how to sign in. A policy or database that cannot be used is left for `serve` to report."""
+    from api.storage import StorageError  # as `serve` does, only when the service starts
+
     try:
         load_policy(settings.rules_dir)
         with unit_of_work(settings) as uow:

@@ -33,14 +33,14 @@ def test_the_library_reads_no_environment() -> None:
     assert "getenv" not in sources
 
 
-def test_the_command_starts_without_the_web_service() -> None:
-    """`readiness` imports the server (FastAPI, uvicorn, the pages) only for `serve` and `db`:
-    every other command, and each process `readiness batch` starts (which imports the command
-    again), would otherwise spend about half a second on it (readiness_cli.service)."""
-    web = ("fastapi", "starlette", "uvicorn", "jinja2", "api.main", "api.server", "api.pages")
-    script = (
-        f"import sys, readiness_cli.main; print(' '.join(m for m in {web!r} if m in sys.modules))"
-    )
+def test_the_command_starts_without_the_web_service_or_the_database() -> None:
+    """`readiness` imports the server (FastAPI, uvicorn, the pages) only for `serve` and `db`,
+    and SQLAlchemy and the migrations only when a command opens the database: `assess` starts
+    in 0.4 s instead of 1.3, and each process `readiness batch` starts (which imports the
+    command again) is ready 0.6 s sooner (readiness_cli.service, readiness_cli.store)."""
+    unused = ("fastapi", "starlette", "uvicorn", "jinja2", "api.main", "api.server", "api.pages")
+    unused += ("sqlalchemy", "alembic", "api.storage")
+    script = f"import sys, readiness_cli.main; print(' '.join(m for m in {unused!r} if m in sys.modules))"
     loaded = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout.split()
