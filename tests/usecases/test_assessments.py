@@ -1,6 +1,7 @@
 """Assess, keep, and read back: in the reader's language when the same policy decides, else as made."""
 
 from datetime import UTC, datetime
+from uuid import UUID
 
 import pytest
 
@@ -33,6 +34,15 @@ def test_assess_and_store_keeps_the_profile_and_the_assessment(uow: UnitOfWork) 
     assert (read.lang, read.team_id, read.org_id) == ("en", "nord", "default")
     assert read.policy_version == POLICY.version
     assert read.created_at.tzinfo is not None
+
+
+def test_assessments_get_uuids_in_the_order_they_were_made(uow: UnitOfWork) -> None:
+    """Time-ordered ids (UUID version 7): the database's index of ids grows at its end."""
+    made = [usecases.assess_and_store(uow, make_profile(), "sv", POLICY).id for _ in range(20)]
+
+    assert [UUID(made_id).version for made_id in made] == [7] * 20
+    assert made == sorted(made)
+    assert len(set(made)) == 20
 
 
 def test_a_rejected_profile_keeps_nothing(uow: UnitOfWork) -> None:
