@@ -12,6 +12,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 
 from babel.numbers import format_decimal
@@ -130,8 +131,23 @@ def by_severity(findings: Sequence[Finding]) -> list[Finding]:
 
 
 def number(value: float, lang: Lang) -> str:
-    """A score the reader's way, one decimal at most: 52,5 in Swedish, 52.5 in English."""
-    return format_decimal(round(value, 1), format="#,##0.#", locale=lang)
+    """A score the reader's way, one decimal at most: 52,5 in Swedish, 52.5 in English.
+
+    The report page and the text report write every figure through here."""
+    rounded = round(value, 1)
+    if rounded == 0:  # -0.0 is kept apart from 0.0, which the cache would not do: "-0" and "0"
+        return format_decimal(rounded, format="#,##0.#", locale=lang)
+    return _written(rounded, lang)
+
+
+# Babel takes about 17 µs to write a number, and a report page shows some 60 of them; a score
+# takes at most 1,001 values (0 to 100 in tenths) in each language, so they are kept.
+NUMBERS_KEPT = 4_096
+
+
+@lru_cache(maxsize=NUMBERS_KEPT)
+def _written(value: float, lang: Lang) -> str:
+    return format_decimal(value, format="#,##0.#", locale=lang)
 
 
 class _Report:

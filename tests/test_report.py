@@ -7,12 +7,15 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
+from babel.numbers import format_decimal
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import readiness
 from readiness import Assessment
 from readiness.builder import member_answers_for
-from readiness.report import render_text
-from readiness.vocabulary import Lang
+from readiness.report import number, render_text
+from readiness.vocabulary import LANGS, Lang
 from tests.conftest import STRONG, make_profile
 
 MANAGER: dict[str, float] = {"manager_readiness": 80, "functional_level": 55, "phase_conflict": 55}
@@ -152,3 +155,36 @@ def test_an_assessment_made_under_policy_1_is_written_as_it_was_made() -> None:
     assert "Fas: 4 – Arbete och produktivitet" in text
     assert f"  [ ] {made.next_steps[0].title} ({made.next_steps[0].caveat})" in text
     assert "Ansvarig" not in text
+
+
+@settings(max_examples=300)
+@given(
+    value=st.one_of(
+        st.floats(min_value=-1e7, max_value=1e7, allow_nan=False),
+        st.integers(min_value=-(10**7), max_value=10**7),
+        st.sampled_from([0.0, -0.0, 0.05, 0.15, 62.25, 99.95, 1234.55, -0.04, 0.04]),
+    ),
+    lang=st.sampled_from(LANGS),
+)
+def test_a_figure_is_written_as_babel_writes_it_whether_kept_or_not(
+    value: float, lang: Lang
+) -> None:
+    expected = format_decimal(round(value, 1), format="#,##0.#", locale=lang)
+
+    assert number(value, lang) == expected  # the first time, written
+    assert number(value, lang) == expected  # the next, kept
+
+
+def test_figures_are_written_the_readers_way() -> None:
+    assert [number(v, "sv") for v in (52.5, 40.0, 62.26, 1234.5)] == [
+        "52,5",
+        "40",
+        "62,3",
+        "1\xa0234,5",
+    ]
+    assert [number(v, "en") for v in (52.5, 40.0, 62.26, 1234.5)] == [
+        "52.5",
+        "40",
+        "62.3",
+        "1,234.5",
+    ]

@@ -20,8 +20,8 @@ from pathlib import Path
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
 
+from readiness.report import number
 from readiness.vocabulary import Lang
 
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -62,7 +62,7 @@ def N_(message: str) -> str:  # the conventional name, which Babel extracts
 
 def decimal(value: float, lang: Lang) -> str:
     """A score as the reader writes it, one decimal at most: "52,5" in Swedish, "52.5" in English."""
-    return format_decimal(round(value, 1), format="#,##0.#", locale=lang)
+    return number(value, lang)  # as the text report writes it, and as quickly
 
 
 def long_date(day: date, lang: Lang) -> str:

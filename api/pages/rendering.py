@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from babel.numbers import format_decimal
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
@@ -18,7 +17,7 @@ from jinja2.runtime import Context
 from starlette.responses import Response
 
 from api.auth.deps import csrf_token, principal_of
-from api.pages.i18n import LANGUAGE_NAMES, translations
+from api.pages.i18n import LANGUAGE_NAMES, decimal, translations
 from readiness.vocabulary import LANGS, Lang
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -32,7 +31,7 @@ def _gettext(context: Context, message: str) -> str:
 @pass_context
 def _number(context: Context, value: float) -> str:
     # One decimal at most, written the reader's way: 70,8 in Swedish, 70.8 in English.
-    return format_decimal(round(value, 1), format="#,##0.#", locale=context["lang"])
+    return decimal(value, context["lang"])
 
 
 @pass_context
