@@ -287,9 +287,8 @@ class Wording:
             r.id: tuple(_StepWords(r, s, lang) for s in r.then.next_steps) for r in policy.rules
         }
         self._said: dict[tuple[Outcome, tuple[str, ...]], _Said] = {}
-        self.outcomes_kept = (
-            OUTCOMES_KEPT  # a batch's process keeps more (as RuleEngine.cache_size)
-        )
+        # How many outcomes' words are kept; a batch's process keeps more (RuleEngine.cache_size).
+        self.outcomes_kept = OUTCOMES_KEPT
         # What plan_order ranks a rule by, worked out once: whether it is a blocker, the
         # facts it tests (is it about the limiting condition?) and its caveat's place.
         order = policy.settings.step_order
