@@ -136,7 +136,7 @@ def number(value: float, lang: Lang) -> str:
     The report page and the text report write every figure through here."""
     rounded = round(value, 1)
     if rounded == 0:  # -0.0 is kept apart from 0.0, which the cache would not do: "-0" and "0"
-        return format_decimal(rounded, format="#,##0.#", locale=lang)
+        return _written.__wrapped__(rounded, lang)
     return _written(rounded, lang)
 
 
