@@ -68,10 +68,23 @@ class SqlOrganisations:
 class SqlTeams:
     def __init__(self, session: Session) -> None:
         self._session = session
+        # The teams `get` read in this transaction, and the ids it found no team for: a request
+        # asks for its team in the access check and again in the use case, and SQLAlchemy's
+        # identity map keeps a row only while something else holds it (and never a miss). A team
+        # saved is read again; the unit of work forgets them all at commit and rollback.
+        self._read: dict[tuple[str, str], Team | None] = {}
 
     def get(self, org_id: str, team_id: str) -> Team | None:
-        row = self._session.get(TeamRow, (org_id, team_id))
-        return _team(row) if row else None
+        key = (org_id, team_id)
+        if key in self._read:
+            return self._read[key]
+        row = self._session.get(TeamRow, key)
+        team = self._read[key] = _team(row) if row else None
+        return team
+
+    def forget(self) -> None:
+        """Read every team again from the database: its transaction has ended."""
+        self._read.clear()
 
     def save(self, team: Team) -> None:
         """Insert the team or replace it, in one statement (INSERT … ON CONFLICT DO UPDATE): two
@@ -97,6 +110,7 @@ class SqlTeams:
         self._session.execute(statement, [_columns(team) for team in teams])
         # The statement went past the ORM: a copy this session read before is stale now.
         for team in teams:
+            self._read.pop((team.org_id, team.id), None)
             key = self._session.identity_key(TeamRow, (team.org_id, team.id))
             cached = self._session.identity_map.get(key)
             if cached is not None:

@@ -67,10 +67,16 @@ class SqlUnitOfWork:
                 session.close()
 
     def commit(self) -> None:
-        self._open().commit()
+        try:
+            self._open().commit()
+        finally:
+            self.teams.forget()  # the next transaction reads them again
 
     def rollback(self) -> None:
-        self._open().rollback()
+        try:
+            self._open().rollback()
+        finally:
+            self.teams.forget()
 
     def _open(self) -> Session:
         if self._session is None:

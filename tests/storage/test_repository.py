@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from api.storage import Database
 from api.storage.tables import AssessmentRow
 from readiness import assess, default_policy, usecases
+from readiness.organisation import Team
 from tests.conftest import keep, make_profile, stored_assessment
 
 
@@ -68,3 +69,17 @@ def test_the_same_id_twice_is_refused_and_takes_the_whole_unit_of_work_with_it(
         keep(database.unit_of_work(), first, again)
 
     assert _rows(database) == 0
+
+
+def test_after_a_commit_a_team_another_session_saved_is_read(database: Database) -> None:
+    """What a unit of work remembers of a team lasts one transaction: once it commits, a team
+    another session saved meanwhile (a worker, the batch) is read as the database has it."""
+    team = Team("default", "nord", None, None, "pilot", datetime.now(UTC))
+    reader, writer = database.unit_of_work(), database.unit_of_work()
+    with reader:
+        assert reader.teams.get("default", "nord") is None
+        reader.commit()
+        with writer:
+            writer.teams.save(team)
+            writer.commit()
+        assert reader.teams.get("default", "nord") == team

@@ -597,3 +597,32 @@ def test_saving_a_team_twice_replaces_it(uow: UnitOfWork) -> None:
     assert read_inside == second
     assert read_after == second
     assert listed == [second]
+
+
+def test_a_team_read_before_it_was_saved_reads_back_as_saved(uow: UnitOfWork) -> None:
+    """A unit of work may remember what it read (the SQL one does): a save makes it read again,
+    a miss included."""
+    team = Team("default", "nord", None, None, "none", T0)
+    with uow:
+        assert uow.teams.get("default", "nord") is None
+        uow.teams.save(team)
+        assert uow.teams.get("default", "nord") == team
+        moved = dataclasses.replace(team, current_stage="pilot")
+        uow.teams.save(moved)
+        assert uow.teams.get("default", "nord") == moved
+
+
+def test_after_a_rollback_a_team_reads_as_the_database_has_it(uow: UnitOfWork) -> None:
+    team = Team("default", "nord", None, None, "none", T0)
+    with uow:
+        uow.teams.save(team)
+        assert uow.teams.get("default", "nord") == team
+        uow.rollback()
+        assert uow.teams.get("default", "nord") is None
+        uow.teams.save(team)
+        uow.commit()
+        renamed = dataclasses.replace(team, name="Nord")
+        uow.teams.save(renamed)
+        assert uow.teams.get("default", "nord") == renamed
+        uow.rollback()
+        assert uow.teams.get("default", "nord") == team
