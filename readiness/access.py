@@ -145,10 +145,17 @@ def may_follow_organisation(principal: Principal, org_id: str) -> bool:
     return user.role == "admin" or (user.role == "hr" and user.org_id == org_id)
 
 
+def limited_to_units(principal: Principal) -> bool:
+    """Whether what `principal` sees depends on the unit tree: an HR partner limited to units.
+    For anyone else the tree is not read."""
+    user = principal.user
+    return user is not None and user.role == "hr" and bool(user.unit_ids)
+
+
 def hr_units(principal: Principal, parents: Mapping[str, str | None]) -> set[str] | None:
     """The units an HR partner sees (with their subtrees); None when not limited to units."""
     user = principal.user
-    if user is None or user.role != "hr" or not user.unit_ids:
+    if user is None or not limited_to_units(principal):
         return None
     return descendants(user.unit_ids, parents)
 

@@ -18,6 +18,7 @@ from readiness.access import (
     Principal,
     TeamFacts,
     hr_units,
+    limited_to_units,
     may_follow_organisation,
     may_see_team,
     sees_organisation,
@@ -49,23 +50,37 @@ def known_team(uow: UnitOfWork, facts: TeamFacts) -> bool:
     return bool(facts.managers) or uow.teams.get(facts.org_id, facts.team_id) is not None
 
 
+def unit_tree(uow: UnitOfWork, principal: Principal, org_id: str) -> dict[str, str | None]:
+    """The unit tree when it decides what `principal` sees (an HR partner limited to units);
+    for anyone else nothing, and nothing is read: an organisation may have hundreds of units."""
+    return unit_parents(uow, org_id) if limited_to_units(principal) else {}
+
+
 def sees_team(uow: UnitOfWork, principal: Principal | None, org_id: str, team_id: str) -> bool:
     """Whether `principal` may read the team and its history, and store or survey for it."""
-    if principal is None:
-        return True
-    if not sees_organisation(principal, org_id):
-        return False
-    facts = team_facts(uow, org_id, team_id)
-    return may_see_team(principal, facts, unit_parents(uow, org_id))
+    return principal is None or _facts_seen(uow, principal, org_id, team_id) is not None
 
 
 def require_team(
     uow: UnitOfWork, principal: Principal | None, org_id: str, team_id: str
 ) -> TeamFacts:
     """The team's facts; NotFoundError when `principal` may not see it (or it does not exist)."""
-    if not sees_team(uow, principal, org_id, team_id):
+    if principal is None:
+        return team_facts(uow, org_id, team_id)
+    facts = _facts_seen(uow, principal, org_id, team_id)
+    if facts is None:
         raise NotFoundError(f"no team {team_id} in {org_id}")
-    return team_facts(uow, org_id, team_id)
+    return facts
+
+
+def _facts_seen(
+    uow: UnitOfWork, principal: Principal, org_id: str, team_id: str
+) -> TeamFacts | None:
+    """The team's facts when `principal` may see it, read once; None when they may not."""
+    if not sees_organisation(principal, org_id):
+        return None
+    facts = team_facts(uow, org_id, team_id)
+    return facts if may_see_team(principal, facts, unit_tree(uow, principal, org_id)) else None
 
 
 def require_org(uow: UnitOfWork, principal: Principal | None, org_id: str) -> Organisation:
@@ -135,7 +150,7 @@ def visible_team_filter(uow: UnitOfWork, principal: Principal | None, org_id: st
     if principal.role == "manager":
         own = {team for org, team in uow.team_managers.teams_of(principal.user.id) if org == org_id}
         return Visible(org_id, team_ids=frozenset(own))
-    scope = hr_units(principal, unit_parents(uow, org_id))
+    scope = hr_units(principal, unit_tree(uow, principal, org_id))
     return Visible(org_id, unit_ids=None if scope is None else frozenset(scope))
 
 
@@ -170,7 +185,7 @@ def require_store(
         return False
     facts = team_facts(uow, org_id, team_id)
     if known_team(uow, facts):
-        if may_see_team(principal, facts, unit_parents(uow, org_id)):
+        if may_see_team(principal, facts, unit_tree(uow, principal, org_id)):
             return False
     elif principal.role == "manager":
         return True
