@@ -94,7 +94,7 @@ def _columns(user: User) -> dict[str, Any]:
     }
 
 
-def _user(row: Row[Any]) -> User:
+def _user(row: Row[Any] | _Prefixed) -> User:
     return User(
         id=row.id,
         email=row.email,
@@ -134,6 +134,14 @@ class SqlTokens:
         row = self._session.execute(select(_tokens).where(_tokens.c.id == token_id)).one_or_none()
         return _token(row) if row else None
 
+    def with_user(self, token_id: str) -> tuple[ApiToken, User | None] | None:
+        """One statement: the token's columns and its user's (none when the user is gone)."""
+        row = self._session.execute(_TOKEN_WITH_USER.where(_tokens.c.id == token_id)).one_or_none()
+        if row is None:
+            return None
+        token = _token(_Prefixed(row, "t_"))
+        return token, _user(_Prefixed(row, "u_")) if row.u_id is not None else None
+
     def of_user(self, user_id: str) -> list[ApiToken]:
         query = select(_tokens).where(_tokens.c.user_id == user_id)
         return [_token(row) for row in self._session.execute(query.order_by("created_at", "id"))]
@@ -152,7 +160,24 @@ class SqlTokens:
         return _rowcount(result) == 1
 
 
-def _token(row: Row[Any]) -> ApiToken:
+# A token and its user in one row: each column named after its table, as both have an `id`.
+_TOKEN_WITH_USER = select(
+    *(column.label(f"t_{column.name}") for column in _tokens.c),
+    *(column.label(f"u_{column.name}") for column in _users.c),
+).select_from(_tokens.outerjoin(_users, _users.c.id == _tokens.c.user_id))
+
+
+class _Prefixed:
+    """A row's columns that start with `prefix`, by the names without it (for `_token`, `_user`)."""
+
+    def __init__(self, row: Row[Any], prefix: str) -> None:
+        self._row, self._prefix = row, prefix
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._row, self._prefix + name)
+
+
+def _token(row: Row[Any] | _Prefixed) -> ApiToken:
     return ApiToken(
         id=row.id,
         user_id=row.user_id,

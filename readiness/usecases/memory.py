@@ -251,6 +251,10 @@ class InMemoryTokens:
     def get(self, token_id: str) -> ApiToken | None:
         return self._state.tokens.get(token_id)
 
+    def with_user(self, token_id: str) -> tuple[ApiToken, User | None] | None:
+        token = self._state.tokens.get(token_id)
+        return None if token is None else (token, self._state.users.get(token.user_id))
+
     def of_user(self, user_id: str) -> list[ApiToken]:
         return [t for t in self.all() if t.user_id == user_id]
 

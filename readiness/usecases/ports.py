@@ -232,6 +232,9 @@ class TokenRepository(Protocol):
 
     def get(self, token_id: str) -> ApiToken | None: ...
 
+    def with_user(self, token_id: str) -> tuple[ApiToken, User | None] | None:
+        """The token and the user it speaks for, read together (every API request asks)."""
+
     def of_user(self, user_id: str) -> list[ApiToken]: ...
 
     def all(self) -> list[ApiToken]:

@@ -52,8 +52,8 @@ def verify_token(uow: UnitOfWork, presented: str) -> Principal | None:
         return None
     token_id, secret = shape.groups()
     with uow:
-        token = uow.tokens.get(token_id)
-        user = uow.users.get(token.user_id) if token is not None else None
+        found = uow.tokens.with_user(token_id)
+    token, user = found if found is not None else (None, None)
     stored = token.secret_hash if token is not None else _digest("")
     if not hmac.compare_digest(_digest(secret), stored):
         return None

@@ -1,5 +1,5 @@
-"""A request reads each thing it needs once: the team once, and the unit tree only for whom it
-decides (an HR partner limited to units).
+"""A request reads each thing it needs once: the API token with its user, the team once, and the
+unit tree only for whom it decides (an HR partner limited to units).
 
 Storing an assessment read its team three times (the access check twice, then the use case),
 its managers twice on a team page, and every unit of the organisation for every caller, though
@@ -78,6 +78,8 @@ def test_storing_reads_the_team_once_and_no_unit(
     as_user(client, role, **scope)
     status, read = store_once(client)
     assert status == 201
+    assert read["api_tokens"] == 1  # and its user, in the same statement
+    assert read["users"] == 0
     assert read["teams"] == 1
     assert read["team_managers"] == 1
     assert read["units"] == 0

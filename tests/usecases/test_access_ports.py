@@ -180,6 +180,24 @@ def test_tokens_read_back_oldest_first_and_per_user(uow: UnitOfWork) -> None:
         assert uow.tokens.all() == [first, second, other]
 
 
+def test_a_token_reads_back_with_its_user_in_one_look(uow: UnitOfWork) -> None:
+    """What every API request reads: the token and the user, each field as stored (the two
+    share column names: id, name, created_at)."""
+    hr = user(1, role="hr", unit_ids=("u-1",), password_hash="$argon2id$x", session_epoch=2)
+    bo = user(2, name="Bo", disabled=True)
+    add_users(uow, hr, bo)
+    hers, his = token(1, hr, revoked_at=T0 + timedelta(days=1)), token(2, bo)
+    with uow:
+        uow.tokens.add(hers)
+        uow.tokens.add(his)
+        uow.commit()
+
+    with uow:
+        assert uow.tokens.with_user(hers.id) == (hers, hr)
+        assert uow.tokens.with_user(his.id) == (his, bo)
+        assert uow.tokens.with_user("rdy_nothing") is None
+
+
 def test_the_same_token_id_twice_is_refused(uow: UnitOfWork) -> None:
     anna = user(1)
     add_users(uow, anna)
