@@ -160,7 +160,8 @@ class SqlTokens:
         return _rowcount(result) == 1
 
 
-# A token and its user in one row: each column named after its table, as both have an `id`.
+# A token and its user in one row, each table's columns under a prefix of its own (t_, u_): both
+# tables have an id, a name and a created_at.
 _TOKEN_WITH_USER = select(
     *(column.label(f"t_{column.name}") for column in _tokens.c),
     *(column.label(f"u_{column.name}") for column in _users.c),
