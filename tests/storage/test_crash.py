@@ -45,6 +45,19 @@ def varied_profile(rng: random.Random, team_id: str) -> dict[str, Any]:
     return {"team_id": team_id, "answers": answers_for(scores), "context": READY_CONTEXT}
 
 
+def history_ids(http: httpx.Client, team_id: str) -> set[str]:
+    """Every assessment in the team's history, page after page (a writer may store more than
+    one page's worth before the kill)."""
+    ids: set[str] = set()
+    address: str | None = f"/api/v1/teams/{team_id}/assessments"
+    while address is not None:
+        page = http.get(address)
+        assert page.status_code == 200, page.text
+        ids |= {entry["id"] for entry in page.json()["assessments"]}
+        address = page.json()["next"]
+    return ids
+
+
 def test_every_acknowledged_assessment_survives_a_kill_under_write_load(
     database_url: str, tmp_path: Path
 ) -> None:
@@ -105,13 +118,7 @@ def test_every_acknowledged_assessment_survives_a_kill_under_write_load(
             read = http.get(f"/api/v1/assessments/{assessment_id}")
             if read.status_code != 200 or read.json() != answered:
                 lost[assessment_id] = (read.status_code, read.text[:200])
-        histories = {
-            f"crash-{n}": {
-                entry["id"]
-                for entry in http.get(f"/api/v1/teams/crash-{n}/assessments").json()["assessments"]
-            }
-            for n in range(WRITERS)
-        }
+        histories = {f"crash-{n}": history_ids(http, f"crash-{n}") for n in range(WRITERS)}
         # The killed server left no lock behind: the database takes writes again.
         after = http.post("/api/v1/assessments", json=varied_profile(random.Random(), "crash-0"))
 
