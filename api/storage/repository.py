@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, and_, delete, insert, or_, select, tuple_
+from sqlalchemy import CursorResult, Row, and_, bindparam, delete, insert, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from api.storage.tables import AssessmentRow, Serialized, SurveyAnswerRow, SurveyRoundRow, table
@@ -18,6 +18,12 @@ from readiness import Assessment, NotFoundError
 from readiness.usecases import DEFAULT_ORG, StoredAssessment, StoredProfile
 from readiness.usecases.ports import HistoryRecord
 from readiness.vocabulary import Lang
+
+_assessments = table(AssessmentRow)
+# Made on every store and read on every report, so built once (as in
+# api.storage.access_repository).
+_ADD = insert(_assessments)
+_BY_ID = select(_assessments).where(_assessments.c.id == bindparam("assessment_id"))
 
 
 class SqlAssessmentRepository:
@@ -35,10 +41,7 @@ class SqlAssessmentRepository:
     def add_many(self, hashed: Sequence[tuple[StoredAssessment, str | None]]) -> None:
         if hashed:
             self._session.flush()
-            self._session.execute(
-                insert(table(AssessmentRow)),
-                [_values(s, profile_hash) for s, profile_hash in hashed],
-            )
+            self._session.execute(_ADD, [_values(s, profile_hash) for s, profile_hash in hashed])
 
     def find_same(
         self, org_id: str, team_id: str, profile_hash: str, policy_version: str
@@ -71,7 +74,7 @@ class SqlAssessmentRepository:
         return found
 
     def get(self, assessment_id: str) -> StoredAssessment:
-        row = self._session.scalar(select(AssessmentRow).where(AssessmentRow.id == assessment_id))
+        row = self._session.execute(_BY_ID, {"assessment_id": assessment_id}).one_or_none()
         if row is None:
             raise NotFoundError(f"no assessment with id {assessment_id}")
         return _stored(row)
@@ -186,7 +189,7 @@ def _values(stored: StoredAssessment, profile_hash: str | None) -> dict[str, Any
     }
 
 
-def _stored(row: AssessmentRow) -> StoredAssessment:
+def _stored(row: AssessmentRow | Row[Any]) -> StoredAssessment:
     return StoredAssessment(
         id=row.id,
         org_id=row.org_id,

@@ -22,6 +22,7 @@ from sqlalchemy import (
     CursorResult,
     Engine,
     Row,
+    bindparam,
     delete,
     event,
     exists,
@@ -39,6 +40,26 @@ from readiness.surveys import SurveyRound
 
 _rounds = table(SurveyRoundRow)
 _answers = table(SurveyAnswerRow)
+
+# Read whenever a team is assessed or shown, so built once (as in api.storage.access_repository).
+_ROUND_BY_ID = select(_rounds).where(_rounds.c.id == bindparam("round_id"))
+_ROUNDS_OF_TEAM = (
+    select(_rounds)
+    .where(_rounds.c.org_id == bindparam("org_id"), _rounds.c.team_id == bindparam("team_id"))
+    .order_by(_rounds.c.opened_at.desc(), _rounds.c.id)
+)
+_UNUSED_CLOSED = (
+    select(_rounds)
+    .where(
+        _rounds.c.org_id == bindparam("org_id"),
+        _rounds.c.team_id == bindparam("team_id"),
+        _rounds.c.closed_at.is_not(None),
+        _rounds.c.used_by.is_(None),
+        _rounds.c.aggregate.is_not(None),
+    )
+    .order_by(_rounds.c.closed_at.desc(), _rounds.c.opened_at.desc(), _rounds.c.id)
+    .limit(1)
+)
 
 
 def _rowcount(result: Any) -> int:
@@ -79,16 +100,12 @@ class SqlRounds:
             raise ValueError(f"a round with id {survey.id} exists")
 
     def get(self, round_id: str) -> SurveyRound | None:
-        row = self._session.execute(select(_rounds).where(_rounds.c.id == round_id)).one_or_none()
+        row = self._session.execute(_ROUND_BY_ID, {"round_id": round_id}).one_or_none()
         return _round(row) if row else None
 
     def of_team(self, org_id: str, team_id: str) -> list[SurveyRound]:
-        query = (
-            select(_rounds)
-            .where(_rounds.c.org_id == org_id, _rounds.c.team_id == team_id)
-            .order_by(_rounds.c.opened_at.desc(), _rounds.c.id)
-        )
-        return [_round(row) for row in self._session.execute(query)]
+        rows = self._session.execute(_ROUNDS_OF_TEAM, {"org_id": org_id, "team_id": team_id})
+        return [_round(row) for row in rows]
 
     def open_due(self, now: datetime) -> list[SurveyRound]:
         query = (
@@ -173,19 +190,8 @@ class SqlRounds:
         return set(self._session.scalars(query))
 
     def unused_closed(self, org_id: str, team_id: str) -> SurveyRound | None:
-        query = (
-            select(_rounds)
-            .where(
-                _rounds.c.org_id == org_id,
-                _rounds.c.team_id == team_id,
-                _rounds.c.closed_at.is_not(None),
-                _rounds.c.used_by.is_(None),
-                _rounds.c.aggregate.is_not(None),
-            )
-            .order_by(_rounds.c.closed_at.desc(), _rounds.c.opened_at.desc(), _rounds.c.id)
-            .limit(1)
-        )
-        row = self._session.execute(query).one_or_none()
+        found = self._session.execute(_UNUSED_CLOSED, {"org_id": org_id, "team_id": team_id})
+        row = found.one_or_none()
         return _round(row) if row else None
 
     def mark_used(self, round_id: str, assessment_id: str) -> None:
