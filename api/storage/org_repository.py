@@ -115,29 +115,25 @@ class SqlTeams:
         self._session.flush()
         statement = upsert(self._session, _teams, keys=("org_id", "id"))
         self._session.execute(statement, [_columns(team) for team in teams])
-        # The statement went past the ORM: a copy this session read before is stale now.
+        # Teams are read past the ORM (no copy in its identity map goes stale); a team this unit
+        # of work remembers is read again.
         for team in teams:
             self._read.pop((team.org_id, team.id), None)
-            key = self._session.identity_key(TeamRow, (team.org_id, team.id))
-            cached = self._session.identity_map.get(key)
-            if cached is not None:
-                self._session.expire(cached)
 
     def find(self, org_id: str, where: TeamFilter) -> Iterator[Team]:
-        query: Select[TeamRow] = (
-            select(TeamRow).where(TeamRow.org_id == org_id).order_by(TeamRow.id)
-        )
+        columns = _teams.c
+        query: Select[Any] = select(_teams).where(columns.org_id == org_id).order_by(columns.id)
         if where.unit_ids is not None:
-            query = query.where(TeamRow.unit_id.in_(sorted(where.unit_ids)))
+            query = query.where(columns.unit_id.in_(sorted(where.unit_ids)))
         if where.assessed_only or where.mode or where.stage or where.due_by:
-            query = query.where(TeamRow.last_assessment_id.is_not(None))
+            query = query.where(columns.last_assessment_id.is_not(None))
         if where.mode:
-            query = query.where(TeamRow.mode == where.mode)
+            query = query.where(columns.mode == where.mode)
         if where.stage:
-            query = query.where(TeamRow.rollout_stage == where.stage)
+            query = query.where(columns.rollout_stage == where.stage)
         if where.due_by:
-            query = query.where(TeamRow.reassess_by <= where.due_by)
-        for row in self._session.scalars(query.execution_options(yield_per=STREAM_CHUNK)):
+            query = query.where(columns.reassess_by <= where.due_by)
+        for row in self._session.execute(query.execution_options(yield_per=STREAM_CHUNK)):
             yield _team(row)
 
 
@@ -180,7 +176,7 @@ class SqlWaves:
         ]
 
 
-def _team(row: TeamRow | Row[Any]) -> Team:
+def _team(row: Row[Any]) -> Team:
     status = None
     if row.last_assessment_id is not None:
         assert row.last_assessed_at is not None

@@ -630,6 +630,17 @@ def test_a_team_read_before_it_was_saved_reads_back_as_saved(uow: UnitOfWork) ->
         assert uow.teams.get("default", "nord") == moved
 
 
+def test_a_team_listed_after_it_was_saved_again_is_listed_as_saved(uow: UnitOfWork) -> None:
+    """The list of teams inside one unit of work follows its saves, as `get` does."""
+    team = Team("default", "nord", None, None, "none", T0)
+    moved = dataclasses.replace(team, current_stage="pilot", name="Nord")
+    with uow:
+        uow.teams.save(team)
+        assert list(uow.teams.find("default", TeamFilter())) == [team]
+        uow.teams.save(moved)
+        assert list(uow.teams.find("default", TeamFilter())) == [moved]
+
+
 def test_after_a_rollback_a_team_reads_as_the_database_has_it(uow: UnitOfWork) -> None:
     team = Team("default", "nord", None, None, "none", T0)
     with uow:
