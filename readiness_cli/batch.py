@@ -70,7 +70,7 @@ def _batch(args: argparse.Namespace) -> int:
     workers = args.workers or _workers_for(size, args.settings.database_url)
     report = Path(args.report).open("w", encoding="utf-8") if args.report else None  # noqa: SIM115
     started = time.perf_counter()
-    progress = tqdm(
+    progress = _Progress(
         total=size,
         unit="B",
         unit_scale=True,
@@ -99,6 +99,13 @@ def _batch(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_DATA if counts["rejected"] else 0
+
+
+class _Progress(tqdm):  # type: ignore[type-arg]
+    """The progress bar, without tqdm's monitor thread: the bar is updated every 100 teams, and
+    with no other thread running the worker processes can be forked (batch_workers.start_method)."""
+
+    monitor_interval = 0
 
 
 def _workers_for(size: int, database_url: str) -> int:

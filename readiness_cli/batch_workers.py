@@ -1,5 +1,6 @@
 """`readiness batch` over several processes: each reads the file and takes its share of the teams
-(the first share is the reading process's own, in a thread).
+(the first share is the reading process's own, in a thread; the others forked where that is
+safe, see `start_method`).
 
 A team's share is a hash of its id (as profiles_from_rows groups rows: trimmed, NFC, any case), so
 every row of a team, even rows split across the file, reaches the same process and the checks
@@ -23,7 +24,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from api.settings import Settings
 from readiness.engine import engine_for
@@ -36,6 +37,7 @@ from readiness.vocabulary import Lang
 from readiness.wording import wording_for
 from readiness_cli.store import unit_of_work
 
+StartMethod = Literal["fork", "spawn"]
 LOT = 64  # outcomes per message: fewer, larger messages through the queue
 LOTS_QUEUED = 64  # per worker, then it waits for the reader
 # The cyclic garbage collector runs after this many new container objects (Python's default is
@@ -140,13 +142,36 @@ def shard_of_team(team_id: Cell, shards: int) -> int:
     return zlib.crc32(key.encode()) % shards
 
 
+def start_method() -> StartMethod:
+    """How the worker processes start: by fork where the system has it and this process runs no
+    other thread, else by spawn.
+
+    A forked worker starts with every module imported and the policy read, at once; a spawned
+    one starts a new interpreter and imports them again, about 0.6 s of CPU before its first
+    team, while the reader's own share is at work. On 100,000 teams with two processes, seven
+    runs each in turns: peak memory 230 MiB instead of 250, wall time 27.1 s against 27.4 on
+    average (within the machine's spread). Fork copies only the thread that calls it: a lock
+    another thread held would stay held in the child, so with any other thread running the
+    workers are spawned."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
 def outcomes(
-    job: Job, workers: int, policy: Policy | None = None
+    job: Job, workers: int, policy: Policy | None = None, *, method: StartMethod | None = None
 ) -> Iterator[tuple[BatchOutcome, float]]:
     """Every team's outcome, as the workers send them, with how much of the file (0..1) is read.
 
-    `policy`, when the caller has read it already, is the first share's (not read again)."""
-    context = multiprocessing.get_context("spawn")
+    `policy`, when the caller has read it already, is the first share's (not read again), and a
+    forked worker's. `method` starts the processes ("fork" or "spawn"; `start_method` chooses
+    when None)."""
+    method = method or start_method()
+    context = (
+        multiprocessing.get_context("fork")
+        if method == "fork"
+        else multiprocessing.get_context("spawn")
+    )
     messages: multiprocessing.Queue[Lot | Done | Failed] = context.Queue(LOTS_QUEUED * workers)
     # The first share is this process's own, in a thread: the reader waits on the queue most of
     # the time, and a process of its own would hold another copy of every module in memory.
@@ -158,7 +183,12 @@ def outcomes(
         daemon=True,
     )
     processes = [
-        context.Process(target=_work, args=(job, worker, workers, messages), daemon=True)
+        context.Process(
+            target=_work,
+            # A forked worker has the policy in memory already; a spawned one reads it again.
+            args=(job, worker, workers, messages, None, policy if method == "fork" else None),
+            daemon=True,
+        )
         for worker in range(1, workers)
     ]
     for process in processes:

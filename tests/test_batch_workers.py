@@ -8,11 +8,14 @@ import json
 import os
 import subprocess
 import sys
+import threading
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from api.settings import Settings
 from readiness import default_policy
 from readiness.engine import CACHE_SIZE, engine_for
 from readiness.tabular import Row, RowError
@@ -21,10 +24,14 @@ from readiness_cli.batch import SHARED_FROM_BYTES, _workers_for
 from readiness_cli.batch_workers import (
     DECISIONS_KEPT,
     YOUNG_COLLECTED_EVERY,
+    Job,
     collect_less,
+    outcomes,
     remember_more,
     shard_of,
+    start_method,
 )
+from readiness_cli.store import unit_of_work
 from tests.support.org_file import generate
 
 
@@ -108,6 +115,10 @@ def batch(tmp_path: Path, name: str, file: Path, *options: str) -> tuple[Any, li
     return answer, sorted(outcomes, key=lambda o: o["rows"])
 
 
+def without_id(outcome: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in outcome.items() if k != "assessment_id"}
+
+
 @pytest.mark.parametrize("workers", ["2", "3"])
 def test_several_processes_store_what_one_process_stores(tmp_path: Path, workers: str) -> None:
     organisation = generate(300, [""], seed=3, bad=4)
@@ -122,10 +133,49 @@ def test_several_processes_store_what_one_process_stores(tmp_path: Path, workers
 
     assert one.returncode == many.returncode == 65, many.stderr
     assert sorted(one.stdout.splitlines()) == sorted(many.stdout.splitlines())
-    without_ids = [{k: v for k, v in o.items() if k != "assessment_id"} for o in alone]
-    assert [{k: v for k, v in o.items() if k != "assessment_id"} for o in shared] == without_ids
+    assert [without_id(o) for o in shared] == [without_id(o) for o in alone]
     assert sum(o["status"] == "stored" for o in shared) == organisation.good_teams()
     assert "already had rows" in many.stdout
+
+
+def test_workers_are_forked_only_in_a_process_that_runs_no_other_thread() -> None:
+    alone = subprocess.run(
+        [sys.executable, "-c", "from readiness_cli.batch_workers import *; print(start_method())"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    stop = threading.Event()
+    beside = threading.Thread(target=stop.wait, daemon=True)
+    beside.start()
+    try:
+        assert start_method() == "spawn"
+    finally:
+        stop.set()
+        beside.join()
+    assert alone.stdout.strip() == "fork", alone.stderr
+
+
+def test_spawned_workers_store_what_one_process_stores(tmp_path: Path) -> None:
+    """The command, alone in its process, forks its workers (the tests above); beside another
+    thread it spawns them, as here, where the test runner may run threads of its own."""
+    organisation = generate(120, [""], seed=5, bad=2)
+    file = tmp_path / "teams.csv"
+    organisation.write_csv(file)
+    _, alone = batch(tmp_path, "one", file, "--workers", "1")
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'spawned'}.db")
+    with unit_of_work(settings) as uow, uow:  # migrated first, as `readiness batch` does
+        uow.organisations.get("default")
+    job = Job(file, "auto", settings, "sv", "default")
+
+    shared = [outcome for outcome, _ in outcomes(job, 2, default_policy(), method="spawn")]
+
+    reported = sorted(
+        (json.loads(json.dumps(asdict(o), ensure_ascii=False, default=str)) for o in shared),
+        key=lambda o: o["rows"],
+    )
+    assert [without_id(o) for o in reported] == [without_id(o) for o in alone]
+    assert sum(o.status == "stored" for o in shared) == organisation.good_teams()
 
 
 def test_a_bad_worker_count_is_refused(tmp_path: Path) -> None:
