@@ -9,13 +9,16 @@ import os
 import subprocess
 import sys
 import threading
+import uuid
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from api.settings import Settings
+from api.storage import Database
 from readiness import default_policy
 from readiness.engine import CACHE_SIZE, engine_for
 from readiness.tabular import Row, RowError
@@ -33,6 +36,7 @@ from readiness_cli.batch_workers import (
 )
 from readiness_cli.store import unit_of_work
 from tests.support.org_file import generate
+from tests.support.postgres import PostgresServer
 
 
 def row(team_id: str | None, number: int = 2) -> Row:
@@ -99,8 +103,10 @@ def test_a_batch_process_keeps_more_decisions_and_words_but_never_fewer(
     assert engine.cache_size == 10 * DECISIONS_KEPT
 
 
-def batch(tmp_path: Path, name: str, file: Path, *options: str) -> tuple[Any, list[Any]]:
-    database = f"sqlite:///{tmp_path / name}.db"
+def batch(
+    tmp_path: Path, name: str, file: Path, *options: str, database: str | None = None
+) -> tuple[Any, list[Any]]:
+    database = database or f"sqlite:///{tmp_path / name}.db"
     report = tmp_path / f"{name}.jsonl"
     command = ["batch", str(file), "--report", str(report), *options]
     answer = subprocess.run(
@@ -136,6 +142,35 @@ def test_several_processes_store_what_one_process_stores(tmp_path: Path, workers
     assert [without_id(o) for o in shared] == [without_id(o) for o in alone]
     assert sum(o["status"] == "stored" for o in shared) == organisation.good_teams()
     assert "already had rows" in many.stdout
+
+
+def test_several_processes_store_on_postgresql_what_one_process_stores(
+    tmp_path: Path, postgres: PostgresServer
+) -> None:
+    """The workers are forked from a process that has used the database: each opens its own
+    connections, and none of the reader's survives into them (it closes them first)."""
+    organisation = generate(200, [""], seed=7, bad=3)
+    file = tmp_path / "teams.csv"
+    organisation.write_csv(file)
+    suffix = uuid.uuid4().hex[:12]
+    one_url = postgres.create_database(f"batch_one_{suffix}")
+    many_url = postgres.create_database(f"batch_many_{suffix}")
+
+    one, alone = batch(tmp_path, "one", file, "--workers", "1", database=one_url)
+    many, shared = batch(tmp_path, "many", file, "--workers", "2", database=many_url)
+
+    assert one.returncode == many.returncode == 65, many.stderr
+    assert [without_id(o) for o in shared] == [without_id(o) for o in alone]
+    assert sum(o["status"] == "stored" for o in shared) == organisation.good_teams()
+    ids = {o["assessment_id"] for o in shared if o["status"] == "stored"}
+    database = Database(many_url)
+    try:
+        with database.engine.connect() as connection:
+            rows = connection.execute(text("SELECT id, team_id FROM assessments")).all()
+    finally:
+        database.dispose()
+    assert {row.id for row in rows} == ids  # each stored once, by one process or the other
+    assert len(rows) == len(ids)
 
 
 def test_workers_are_forked_only_in_a_process_that_runs_no_other_thread() -> None:
