@@ -147,8 +147,8 @@ def test_several_processes_store_what_one_process_stores(tmp_path: Path, workers
 def test_several_processes_store_on_postgresql_what_one_process_stores(
     tmp_path: Path, postgres: PostgresServer
 ) -> None:
-    """The workers are forked from a process that has used the database: each opens its own
-    connections, and none of the reader's survives into them (it closes them first)."""
+    """The workers are forked from a process that has migrated the database (and closed its
+    connections): each opens its own, and every team is stored once."""
     organisation = generate(200, [""], seed=7, bad=3)
     file = tmp_path / "teams.csv"
     organisation.write_csv(file)
