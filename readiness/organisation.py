@@ -68,6 +68,21 @@ class Team:
         return self.name or self.id
 
 
+@dataclass(frozen=True, slots=True)
+class TeamKey:
+    """What a list of teams is ordered by: a team's id, its name, and when it was last assessed
+    (None when never, or not asked for). Light enough to read for every team of a large
+    organisation."""
+
+    id: str
+    name: str | None
+    assessed_at: datetime | None
+
+    @classmethod
+    def of(cls, team: Team) -> TeamKey:
+        return cls(team.id, team.name, team.status.assessed_at if team.status else None)
+
+
 @dataclass(frozen=True)
 class TeamFilter:
     """Which teams a list or a portfolio covers; None means any."""

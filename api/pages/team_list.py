@@ -8,7 +8,6 @@ download the same list as the API's export does, with the reader's session rathe
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -68,19 +67,14 @@ def team_list_page(
     order: Sort = "date" if sort == "date" else "name"
     number = int(page) if page and page.isdigit() and int(page) > 0 else 1
     titles = dimension_titles(lang)
-    listing = partial(
-        usecase.team_list,
-        uow,
-        org,
-        unit=unit,
-        mode=chosen_mode,
-        stage=chosen_stage,
-        due=only_due,
-        sort=order,
-        principal=principal,
-    )
+    listed: usecase.Listing = {
+        "unit": unit,
+        "mode": chosen_mode,
+        "stage": chosen_stage,
+        "due": only_due,
+    }
     if format in ("csv", "xlsx"):
-        found = listing()
+        found = usecase.team_list(uow, org, sort=order, principal=principal, **listed)
         try:
             return team_file(found, org, "csv" if format == "csv" else "xlsx", policy, lang)
         except (NotFoundError, InputError):
@@ -88,12 +82,12 @@ def team_list_page(
     try:
         follows = may_follow_organisation(principal, org)
         tree = unit_tree(uow, org, principal) if follows else []
-        found = listing()
-        total, rows = 0, []
-        for index, summary in enumerate(found):  # streamed: only this page's rows are kept
-            total += 1
-            if (number - 1) * PAGE_SIZE <= index < number * PAGE_SIZE:
-                rows.append(team_row(summary, policy, titles, lang))
+        start = (number - 1) * PAGE_SIZE
+        chosen = usecase.team_page(
+            uow, org, offset=start, limit=PAGE_SIZE, sort=order, principal=principal, **listed
+        )
+        total = chosen.total
+        rows = [team_row(summary, policy, titles, lang) for summary in chosen.teams]
     except (NotFoundError, InputError):  # no such organisation, or no such unit in it
         return not_found_page(request, lang)
     filters = {

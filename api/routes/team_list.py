@@ -81,15 +81,20 @@ def list_teams(
 
     Only the teams you see: a manager their own, an HR partner those of their units.
     """
-    found = usecase.team_list(
-        uow, org, unit=_id(unit), mode=mode, stage=stage, due=due, sort=sort, principal=principal
+    page = usecase.team_page(
+        uow,
+        org,
+        offset=offset,
+        limit=limit,
+        unit=_id(unit),
+        mode=mode,
+        stage=stage,
+        due=due,
+        sort=sort,
+        principal=principal,
     )
-    total, page = 0, []
-    for index, summary in enumerate(found):
-        total += 1
-        if offset <= index < offset + limit:
-            page.append(TeamPublic.of(summary))
-    return TeamList(org_id=org, total=total, offset=offset, teams=page)
+    teams = [TeamPublic.of(summary) for summary in page.teams]
+    return TeamList(org_id=org, total=page.total, offset=offset, teams=teams)
 
 
 @router.get(

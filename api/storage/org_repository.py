@@ -22,6 +22,7 @@ from readiness.organisation import (
     Organisation,
     Team,
     TeamFilter,
+    TeamKey,
     TeamStatus,
     Unit,
     UnitKind,
@@ -121,20 +122,27 @@ class SqlTeams:
             self._read.pop((team.org_id, team.id), None)
 
     def find(self, org_id: str, where: TeamFilter) -> Iterator[Team]:
-        columns = _teams.c
-        query: Select[Any] = select(_teams).where(columns.org_id == org_id).order_by(columns.id)
-        if where.unit_ids is not None:
-            query = query.where(columns.unit_id.in_(sorted(where.unit_ids)))
-        if where.assessed_only or where.mode or where.stage or where.due_by:
-            query = query.where(columns.last_assessment_id.is_not(None))
-        if where.mode:
-            query = query.where(columns.mode == where.mode)
-        if where.stage:
-            query = query.where(columns.rollout_stage == where.stage)
-        if where.due_by:
-            query = query.where(columns.reassess_by <= where.due_by)
+        query = _matching(select(_teams), org_id, where).order_by(_teams.c.id)
         for row in self._session.execute(query.execution_options(yield_per=STREAM_CHUNK)):
             yield _team(row)
+
+    def keys(self, org_id: str, where: TeamFilter, *, dated: bool) -> Iterator[TeamKey]:
+        """Two columns a team, four when `dated`. Of 100,000 teams on SQLite: about 0.15 s and
+        0.35 s, against 0.7 s to read every column and 2 s more to make them teams. The dates
+        are most of the cost: each is read as an aware datetime (tables.UTCDateTime)."""
+        columns = _teams.c
+        if not dated:
+            names = _matching(select(columns.id, columns.name), org_id, where)
+            for team_id, name in self._session.execute(names):
+                yield TeamKey(team_id, name, None)
+            return
+        query = _matching(
+            select(columns.id, columns.name, columns.last_assessment_id, columns.last_assessed_at),
+            org_id,
+            where,
+        )
+        for team_id, name, assessment_id, assessed_at in self._session.execute(query):
+            yield TeamKey(team_id, name, assessed_at if assessment_id is not None else None)
 
 
 class SqlWaves:
@@ -174,6 +182,23 @@ class SqlWaves:
         return [
             Wave(w.id, w.org_id, w.name, w.created_at, tuple(moves.get(w.id, ()))) for w in waves
         ]
+
+
+def _matching(query: Select[Any], org_id: str, where: TeamFilter) -> Select[Any]:
+    """`query` on the teams, limited to those of `org_id` that `where` lets through."""
+    columns = _teams.c
+    query = query.where(columns.org_id == org_id)
+    if where.unit_ids is not None:
+        query = query.where(columns.unit_id.in_(sorted(where.unit_ids)))
+    if where.assessed_only or where.mode or where.stage or where.due_by:
+        query = query.where(columns.last_assessment_id.is_not(None))
+    if where.mode:
+        query = query.where(columns.mode == where.mode)
+    if where.stage:
+        query = query.where(columns.rollout_stage == where.stage)
+    if where.due_by:
+        query = query.where(columns.reassess_by <= where.due_by)
+    return query
 
 
 def _team(row: Row[Any]) -> Team:

@@ -25,7 +25,7 @@ from readiness.access import (
     sees_whole_organisation,
 )
 from readiness.errors import NotFoundError
-from readiness.organisation import Organisation, Team, TeamFilter
+from readiness.organisation import Organisation, Team, TeamFilter, TeamKey
 from readiness.usecases.memory import matches
 from readiness.usecases.ports import StoredAssessment, UnitOfWork
 
@@ -127,6 +127,12 @@ class Visible:
             return where
         wanted = self.unit_ids if where.unit_ids is None else where.unit_ids & self.unit_ids
         return replace(where, unit_ids=frozenset(wanted))
+
+    def keys(self, uow: UnitOfWork, where: TeamFilter, *, dated: bool) -> Iterator[TeamKey]:
+        """The keys of the teams `teams` gives, in any order (TeamRepository.keys)."""
+        if self.team_ids is None:
+            return uow.teams.keys(self.org_id, self.narrow(where), dated=dated)
+        return map(TeamKey.of, self.teams(uow, where))
 
     def teams(self, uow: UnitOfWork, where: TeamFilter) -> Iterator[Team]:
         """The teams seen that match `where`, by id; a manager's few are read one by one."""

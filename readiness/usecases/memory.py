@@ -18,7 +18,7 @@ from uuid import uuid4
 from readiness.access import ApiToken, User
 from readiness.errors import NotFoundError
 from readiness.members import MemberAggregate
-from readiness.organisation import Organisation, Team, TeamFilter, Unit, Wave
+from readiness.organisation import Organisation, Team, TeamFilter, TeamKey, Unit, Wave
 from readiness.surveys import SurveyRound
 from readiness.usecases.ports import (
     DEFAULT_ORG,
@@ -194,6 +194,9 @@ class InMemoryTeams:
             (t for (org, _), t in self._state.teams.items() if org == org_id), key=lambda t: t.id
         )
         return (team for team in ours if matches(team, where))
+
+    def keys(self, org_id: str, where: TeamFilter, *, dated: bool) -> Iterator[TeamKey]:
+        return map(TeamKey.of, self.find(org_id, where))
 
 
 class InMemoryWaves:

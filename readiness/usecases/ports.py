@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from readiness.access import ApiToken, User
 from readiness.members import MemberAggregate
 from readiness.models import Assessment, TeamProfile
-from readiness.organisation import Organisation, Team, TeamFilter, Unit, Wave
+from readiness.organisation import Organisation, Team, TeamFilter, TeamKey, Unit, Wave
 from readiness.questionnaire import CONTEXT_FIELDS, load_questionnaire
 from readiness.service import parse_profile
 from readiness.surveys import SurveyRound
@@ -197,6 +197,11 @@ class TeamRepository(Protocol):
 
     def find(self, org_id: str, where: TeamFilter) -> Iterator[Team]:
         """The teams that match, sorted by id; streamed, never all in memory at once."""
+
+    def keys(self, org_id: str, where: TeamFilter, *, dated: bool) -> Iterator[TeamKey]:
+        """The keys of the teams that `find` gives, in any order: what a page of them is
+        chosen by, without reading every team whole. When not `dated`, `assessed_at` may be
+        None for every key (reading the dates is most of the cost)."""
 
 
 class WaveRepository(Protocol):

@@ -183,7 +183,11 @@ def test_a_disabled_user_sees_nothing_even_of_their_own(uow: UnitOfWork, people:
 
 def test_the_team_list_holds_only_the_teams_one_sees(uow: UnitOfWork, people: People) -> None:
     def listed(who: Principal, unit: str | None = None) -> list[str]:
-        return [s.team.id for s in portfolio.team_list(uow, unit=unit, principal=who)]
+        whole = [s.team.id for s in portfolio.team_list(uow, unit=unit, principal=who)]
+        page = portfolio.team_page(uow, offset=0, limit=10, unit=unit, principal=who)
+        assert [s.team.id for s in page.teams] == whole  # a page sees what the list sees
+        assert page.total == len(whole)
+        return whole
 
     assert listed(people.admin) == listed(people.hr) == ["nord", "syd"]
     assert listed(people.manager) == ["nord"]

@@ -68,3 +68,38 @@ def test_teams_past_their_reassessment_date_are_due(uow: UnitOfWork) -> None:
     assert due == ["nord"]
     assert [s.team.id for s in report.due] == ["nord"]
     assert list(portfolio.team_list(uow, due=True)) == []
+
+
+def test_a_page_of_the_team_list_is_that_stretch_of_the_whole_list(uow: UnitOfWork) -> None:
+    """`team_page` orders every team by its key alone and reads only the page whole: the same
+    teams as `team_list` in the same order, names in any case or script, unnamed and never
+    assessed teams, names shared, filters and pages past the end."""
+    org.create_unit(uow, "default", "vard", "Vård")
+    names = ["Åre", "alfa", "Alfa", "örebro", "Zeta", None, "beta", "Straße", "BETA", "strasse"]
+    for number, name in enumerate(names):
+        team_id = f"t{number:02d}"
+        if number % 3:  # a third are never assessed
+            weak = {"competence": 30} if number % 2 else None
+            _assess(uow, team_id, make_profile(weak) if number % 4 else with_members(3))
+        org.save_team(uow, "default", team_id, name=name, unit="vard" if number % 2 else None)
+
+    by_name = [s.team.id for s in portfolio.team_list(uow)]
+    expected = sorted(
+        (f"t{n:02d}" for n in range(len(names))),
+        key=lambda i: ((names[int(i[1:])] or i).casefold(), i),
+    )
+    assert by_name == expected
+    for sort in ("name", "date"):
+        for filters in ({}, {"unit": "vard"}, {"mode": "coaching"}, {"stage": "pilot"}):
+            whole = list(portfolio.team_list(uow, sort=sort, **filters))  # type: ignore[arg-type]
+            assert whole or filters, "the filters leave something to page"
+            for offset, limit in ((0, 100), (0, 3), (3, 3), (7, 5), (len(whole), 2), (50, 10)):
+                page = portfolio.team_page(
+                    uow,
+                    offset=offset,
+                    limit=limit,
+                    sort=sort,  # type: ignore[arg-type]
+                    **filters,  # type: ignore[arg-type]
+                )
+                assert page.total == len(whole), (sort, filters)
+                assert page.teams == whole[offset : offset + limit], (sort, filters, offset)
