@@ -149,7 +149,7 @@ def report(figures: list[BatchFigures]) -> str:
     ]
     if not reads:
         return stored
-    return stored + table(
+    return stored + "\n" + table(
         "What an HR partner reads of the stored teams (in-process, SQLite, fastest run)",
         ["what", "ms"],
         reads,
