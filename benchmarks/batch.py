@@ -149,8 +149,5 @@ def report(figures: list[BatchFigures]) -> str:
     ]
     if not reads:
         return stored
-    return stored + "\n" + table(
-        "What an HR partner reads of the stored teams (in-process, SQLite, fastest run)",
-        ["what", "ms"],
-        reads,
-    )
+    title = "What an HR partner reads of the stored teams (in-process, SQLite, fastest run)"
+    return f"{stored}\n{table(title, ['what', 'ms'], reads)}"
