@@ -215,8 +215,8 @@ def _team(row: Row[Any]) -> Team:
             limiting=tuple(filter(None, (row.limiting or "").split(","))),
             caveats=tuple(filter(None, (row.caveats or "").split(","))),
             reassess_by=row.reassess_by,
-            previous_mode=cast(Mode | None, row.previous_mode),
-            previous_stage=cast(Stage | None, row.previous_stage),
+            previous_mode=cast("Mode | None", row.previous_mode),
+            previous_stage=cast("Stage | None", row.previous_stage),
             previous_readiness=row.previous_readiness,
         )
     return Team(
