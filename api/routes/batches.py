@@ -78,7 +78,7 @@ def _assess(
     policy: Policy,
     principal: Principal,
 ) -> BatchReport:
-    rows = read_table(cast(BinaryIO, spool), format, name="the uploaded file")
+    rows = read_table(cast("BinaryIO", spool), format, name="the uploaded file")
     teams = profiles_from_rows(rows)
     outcomes = [
         OutcomePublic.of(o)

@@ -140,7 +140,7 @@ def team_file(
     first = list(itertools.islice(found, 1))  # a bad unit or organisation fails before streaming
     spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115  # closed once streamed
     rows = (_row(s, policy, lang) for s in itertools.chain(first, found))
-    write_table(cast(BinaryIO, spool), COLUMNS[lang], rows, format, lang)
+    write_table(cast("BinaryIO", spool), COLUMNS[lang], rows, format, lang)
     spool.seek(0)
     name = f"teams-{org}.{format}"
     return StreamingResponse(

@@ -58,7 +58,7 @@ _TOKEN_WITH_USER = (
 
 
 def _rowcount(result: Any) -> int:
-    return cast(CursorResult[Any], result).rowcount
+    return cast("CursorResult[Any]", result).rowcount
 
 
 class SqlUsers:
@@ -122,7 +122,7 @@ def _user(row: Row[Any] | _Prefixed) -> User:
         id=row.id,
         email=row.email,
         name=row.name,
-        role=cast(Role, row.role),
+        role=cast("Role", row.role),
         created_at=row.created_at,
         org_id=row.org_id,
         unit_ids=tuple(row.unit_ids or ()),

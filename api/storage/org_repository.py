@@ -69,7 +69,9 @@ class SqlOrganisations:
             select(UnitRow).where(UnitRow.org_id == org_id).order_by(UnitRow.created_at)
         )
         return [
-            Unit(r.id, r.org_id, r.slug, r.name, cast(UnitKind, r.kind), r.parent_id, r.created_at)
+            Unit(
+                r.id, r.org_id, r.slug, r.name, cast("UnitKind", r.kind), r.parent_id, r.created_at
+            )
             for r in rows
         ]
 
@@ -176,7 +178,9 @@ class SqlWaves:
             for m in rows:
                 moves.setdefault(m.wave_id, []).append(
                     WaveMove(
-                        m.team_id, cast(CurrentStage, m.from_stage), cast(CurrentStage, m.to_stage)
+                        m.team_id,
+                        cast("CurrentStage", m.from_stage),
+                        cast("CurrentStage", m.to_stage),
                     )
                 )
         return [
@@ -209,8 +213,8 @@ def _team(row: Row[Any]) -> Team:
         status = TeamStatus(
             assessment_id=row.last_assessment_id,
             assessed_at=row.last_assessed_at,
-            mode=cast(Mode, row.mode),
-            rollout_stage=cast(Stage, row.rollout_stage),
+            mode=cast("Mode", row.mode),
+            rollout_stage=cast("Stage", row.rollout_stage),
             readiness=int(row.readiness or 0),
             limiting=tuple(filter(None, (row.limiting or "").split(","))),
             caveats=tuple(filter(None, (row.caveats or "").split(","))),
@@ -224,7 +228,7 @@ def _team(row: Row[Any]) -> Team:
         id=row.id,
         name=row.name,
         unit_id=row.unit_id,
-        current_stage=cast(CurrentStage, row.current_stage),
+        current_stage=cast("CurrentStage", row.current_stage),
         created_at=row.created_at,
         status=status,
     )

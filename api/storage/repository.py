@@ -116,7 +116,7 @@ class SqlAssessmentRepository:
                 org_id=row.org_id,
                 team_id=row.team_id,
                 created_at=row.created_at,
-                lang=cast(Lang, row.lang),
+                lang=cast("Lang", row.lang),
                 policy_version=row.policy_version,
                 questionnaire_version=row.questionnaire_version,
                 assessment=Assessment.model_validate(row.assessment),
@@ -151,7 +151,7 @@ class SqlAssessmentRepository:
         result = self._session.execute(
             delete(AssessmentRow).where(AssessmentRow.created_at < cutoff)
         )
-        return cast(CursorResult[Any], result).rowcount
+        return cast("CursorResult[Any]", result).rowcount
 
 
 # What a history reads of a row: not the profile, which may be large and is read only when shown.
@@ -195,7 +195,7 @@ def _stored(row: AssessmentRow | Row[Any]) -> StoredAssessment:
         org_id=row.org_id,
         team_id=row.team_id,
         created_at=row.created_at,
-        lang=cast(Lang, row.lang),
+        lang=cast("Lang", row.lang),
         policy_version=row.policy_version,
         questionnaire_version=row.questionnaire_version,
         profile=StoredProfile.model_validate(row.profile),

@@ -63,7 +63,7 @@ _UNUSED_CLOSED = (
 
 
 def _rowcount(result: Any) -> int:
-    return cast(CursorResult[Any], result).rowcount
+    return cast("CursorResult[Any]", result).rowcount
 
 
 def _checkpoint(session: Session) -> None:

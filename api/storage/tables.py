@@ -270,7 +270,7 @@ class SurveyAnswerRow(Base):
 
 def table(row: type[Base]) -> Table:
     """The Core table of a mapped class, for statements that go past the ORM."""
-    return cast(Table, row.__table__)
+    return cast("Table", row.__table__)
 
 
 def insert_unless_there(session: Session, table: Table, values: dict[str, Any]) -> Insert:
