@@ -128,7 +128,8 @@ class ChangePublic(BaseModel):
 class Group(BaseModel):
     mode: Mode
     rollout_stage: Stage
-    teams: list[TeamPublic] = Field(description="by name")
+    count: int = Field(description="how many teams the group holds")
+    teams: list[TeamPublic] = Field(description="by name: every one, or the first `limit`")
 
 
 class PortfolioPublic(BaseModel):
@@ -144,7 +145,11 @@ class PortfolioPublic(BaseModel):
     limiting: list[Count] = Field(description="the conditions that limit most teams, most first")
     caveats: list[Count] = Field(description="the caveats of the latest findings, most first")
     change: ChangePublic = Field(description="how teams moved since their previous assessment")
-    due: list[TeamPublic] = Field(description="teams past their reassessment date, oldest first")
+    due: list[TeamPublic] = Field(
+        description="teams past their reassessment date, the longest overdue first: every one, "
+        "or the first `limit`"
+    )
+    due_count: int = Field(description="how many teams are past their reassessment date")
     groups: list[Group]
 
     @classmethod
@@ -161,8 +166,14 @@ class PortfolioPublic(BaseModel):
             caveats=[Count(key=k, teams=n) for k, n in portfolio.caveats],
             change=ChangePublic(**vars(portfolio.change)),
             due=[TeamPublic.of(s) for s in portfolio.due],
+            due_count=portfolio.due_count,
             groups=[
-                Group(mode=m, rollout_stage=s, teams=[TeamPublic.of(t) for t in teams])
+                Group(
+                    mode=m,
+                    rollout_stage=s,
+                    count=portfolio.group_sizes[m, s],
+                    teams=[TeamPublic.of(t) for t in teams],
+                )
                 for m, s, teams in portfolio.groups
             ],
         )

@@ -8,6 +8,8 @@ it, so that lists and portfolios never need to read assessment documents.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -66,6 +68,49 @@ class Team:
     @property
     def display_name(self) -> str:
         return self.name or self.id
+
+
+# A team's latest mode and stage, and those of the assessment before (None: assessed once).
+Standing = tuple[Mode, Stage, Mode | None, Stage | None]
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What a portfolio counts of many teams, without making one of them whole: a store
+    counts its rows (TeamRepository.tally), and `Tally.of` counts teams, as the reference."""
+
+    teams: int
+    standings: dict[Standing, int]  # the assessed teams by where they stand and stood
+    readiness: dict[int, int]  # assessed teams by readiness
+    limiting: dict[str, int]  # assessed teams limited by each condition
+    caveats: dict[str, int]  # assessed teams whose latest findings cite each caveat
+    due: int  # assessed teams due for reassessment by the time asked about
+
+    @property
+    def assessed(self) -> int:
+        return sum(self.standings.values())
+
+    @classmethod
+    def of(cls, teams: Iterable[Team], due_by: datetime) -> Tally:
+        count = 0
+        standings: Counter[Standing] = Counter()
+        readiness: Counter[int] = Counter()
+        limiting: Counter[str] = Counter()
+        caveats: Counter[str] = Counter()
+        due = 0
+        for team in teams:
+            count += 1
+            status = team.status
+            if status is None:
+                continue
+            standings[
+                status.mode, status.rollout_stage, status.previous_mode, status.previous_stage
+            ] += 1
+            readiness[status.readiness] += 1
+            limiting.update(status.limiting)
+            caveats.update(status.caveats)
+            due += status.reassess_by <= due_by
+        return cls(count, dict(standings), dict(readiness), dict(limiting), dict(caveats), due)
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,11 @@ def _page_id(text: str | None) -> str | None:
         raise StarletteHTTPException(404) from None
 
 
+# The most teams the page lists as due, and in each group; the team list shows every one, by
+# page. Past some hundreds a list is no longer read but scrolled, and the page of a region of
+# 100,000 teams would be some 20 MB of HTML.
+LISTED = 50
+
 PageOrgDep = Annotated[str, Depends(page_org)]
 PageUnitDep = Annotated[str | None, Depends(page_unit)]
 
@@ -84,7 +89,7 @@ def portfolio_page(
     """The organisation's teams, or those of a unit and every unit below it; 404 for neither,
     and for anyone but an admin or an HR partner of the organisation."""
     try:
-        found = usecase.portfolio(uow, org, unit=unit, principal=principal)
+        found = usecase.portfolio(uow, org, unit=unit, principal=principal, limit=LISTED)
         tree = unit_tree(uow, org, principal)
     except (NotFoundError, InputError):  # no such organisation, or no such unit in it
         return not_found_page(request, lang)
@@ -138,6 +143,8 @@ def portfolio_context(
             for key, label in CHANGES.items()
         ],
         "due": [team_row(s, policy, titles, lang) for s in found.due],
+        "due_count": found.due_count,
+        "due_all": address("/teams", org=org, unit=unit, due="1"),
         "groups": [
             {
                 "mode": mode,
@@ -145,6 +152,8 @@ def portfolio_context(
                 "mode_title": settings.modes[mode].title(lang),
                 "stage_title": settings.stages[stage].title(lang),
                 "teams": [team_row(s, policy, titles, lang) for s in teams],
+                "count": found.group_sizes[mode, stage],
+                "all": address("/teams", org=org, unit=unit, mode=mode, stage=stage),
             }
             for mode, stage, teams in found.groups
         ],

@@ -14,7 +14,7 @@ from fastapi.responses import StreamingResponse
 from api.auth import UserDep
 from api.deps import LangDep, OrgDep, PolicyDep, UnitOfWorkDep, id_in
 from api.errors import VALIDATION
-from api.routes.portfolio import UnitQuery
+from api.routes.portfolio import MAX_PAGE, UnitQuery
 from api.routes.signed_in import SIGNED_IN
 from api.schemas_org import TeamList, TeamPublic
 from readiness import questionnaire
@@ -26,7 +26,6 @@ from readiness.vocabulary import Lang, Mode, Stage
 
 router = APIRouter(tags=["teams"])
 
-MAX_PAGE = 1_000
 MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from readiness.access import (
     Principal,
@@ -25,8 +26,8 @@ from readiness.access import (
     sees_whole_organisation,
 )
 from readiness.errors import NotFoundError
-from readiness.organisation import Organisation, Team, TeamFilter, TeamKey
-from readiness.usecases.memory import matches
+from readiness.organisation import Organisation, Tally, Team, TeamFilter, TeamKey
+from readiness.usecases.memory import first_due, matches
 from readiness.usecases.ports import StoredAssessment, UnitOfWork
 
 # Refused as an address nothing answers: the same words FastAPI gives an unknown route.
@@ -133,6 +134,18 @@ class Visible:
         if self.team_ids is None:
             return uow.teams.keys(self.org_id, self.narrow(where), dated=dated)
         return map(TeamKey.of, self.teams(uow, where))
+
+    def tally(self, uow: UnitOfWork, where: TeamFilter, due_by: datetime) -> Tally:
+        """What `Tally.of` counts of the teams `teams` gives (TeamRepository.tally)."""
+        if self.team_ids is None:
+            return uow.teams.tally(self.org_id, self.narrow(where), due_by)
+        return Tally.of(self.teams(uow, where), due_by)
+
+    def first_due(self, uow: UnitOfWork, where: TeamFilter, limit: int) -> list[Team]:
+        """Of the teams `teams` gives, TeamRepository.first_due."""
+        if self.team_ids is None:
+            return uow.teams.first_due(self.org_id, self.narrow(where), limit)
+        return first_due(self.teams(uow, where), limit)
 
     def teams(self, uow: UnitOfWork, where: TeamFilter) -> Iterator[Team]:
         """The teams seen that match `where`, by id; a manager's few are read one by one."""

@@ -8,7 +8,8 @@ the committed state (the stored objects are immutable, so copying the containers
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterator, Sequence
+import heapq
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
@@ -18,7 +19,7 @@ from uuid import uuid4
 from readiness.access import ApiToken, User
 from readiness.errors import NotFoundError
 from readiness.members import MemberAggregate
-from readiness.organisation import Organisation, Team, TeamFilter, TeamKey, Unit, Wave
+from readiness.organisation import Organisation, Tally, Team, TeamFilter, TeamKey, Unit, Wave
 from readiness.surveys import SurveyRound
 from readiness.usecases.ports import (
     DEFAULT_ORG,
@@ -197,6 +198,12 @@ class InMemoryTeams:
 
     def keys(self, org_id: str, where: TeamFilter, *, dated: bool) -> Iterator[TeamKey]:
         return map(TeamKey.of, self.find(org_id, where))
+
+    def tally(self, org_id: str, where: TeamFilter, due_by: datetime) -> Tally:
+        return Tally.of(self.find(org_id, where), due_by)
+
+    def first_due(self, org_id: str, where: TeamFilter, limit: int) -> list[Team]:
+        return first_due(self.find(org_id, where), limit)
 
 
 class InMemoryWaves:
@@ -397,6 +404,13 @@ class InMemoryRounds:
             del self._state.rounds[round_id]
             self._state.answers.pop(round_id, None)
         return len(gone)
+
+
+def first_due(teams: Iterable[Team], limit: int) -> list[Team]:
+    """The assessed among `teams`, the earliest reassessment date first, then by id; at most
+    `limit` (TeamRepository.first_due)."""
+    assessed = [(t.status.reassess_by, t.id, t) for t in teams if t.status is not None]
+    return [team for *_, team in heapq.nsmallest(limit, assessed, key=lambda e: e[:2])]
 
 
 def matches(team: Team, where: TeamFilter) -> bool:

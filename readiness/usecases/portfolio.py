@@ -8,19 +8,21 @@ answer for the ranking instead of for themselves.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal, TypedDict
 
 from readiness.access import Principal
-from readiness.organisation import Team, TeamFilter, TeamKey, Unit
+from readiness.organisation import Standing, Tally, Team, TeamFilter, TeamKey, Unit
 from readiness.usecases import access
 from readiness.usecases.assessments import utc_now
+from readiness.usecases.memory import first_due
 from readiness.usecases.organisations import within
 from readiness.usecases.ports import DEFAULT_ORG, UnitOfWork
-from readiness.vocabulary import MODES, STAGES, Mode, Stage, stage_of_current
+from readiness.vocabulary import DIMENSION_RANK, MODES, STAGES, Mode, Stage, stage_of_current
 
 READINESS_BINS = tuple((low, low + 9 if low < 90 else 100) for low in range(0, 100, 10))
 Sort = Literal["name", "date"]
@@ -63,7 +65,10 @@ class Portfolio:
     caveats: list[tuple[str, int]]
     change: Change
     due: list[TeamSummary]  # past their reassessment date, the longest overdue first
+    due_count: int = 0  # how many are: `due` may list only the first of them
     groups: list[tuple[Mode, Stage, list[TeamSummary]]] = field(default_factory=list)
+    # How many teams each group holds: its list may show only the first of them, by name.
+    group_sizes: dict[tuple[Mode, Stage], int] = field(default_factory=dict)
 
 
 class Listing(TypedDict, total=False):
@@ -170,11 +175,17 @@ def portfolio(
     unit: str | None = None,
     now: datetime | None = None,
     principal: Principal | None = None,
+    limit: int | None = None,
 ) -> Portfolio:
     """What an HR partner needs before a rollout, for the organisation or one unit and below.
 
     For an admin or an HR partner of the organisation (NotFoundError for anyone else); one
     limited to units counts only the teams of their units.
+
+    With a `limit`, the teams due and each group list at most that many (`due_count` and
+    `group_sizes` say how many there are): the figures are counted by the store
+    (TeamRepository.tally) and only the teams listed are read whole, so a region of 100,000
+    teams is a fraction of a second. Without one, every team is read and listed.
     """
     now = now or utc_now()
     with uow:
@@ -183,64 +194,97 @@ def portfolio(
         chosen = next((u for u in units if u.slug == unit), None) if unit else None
         where = TeamFilter(unit_ids=within(units, unit) if unit else None)
         by_id = {u.id: u for u in units}
-        teams = [TeamSummary(t, by_id.get(t.unit_id or "")) for t in visible.teams(uow, where)]
-    assessed = [s for s in teams if s.team.status is not None]
-    statuses = [s.team.status for s in assessed if s.team.status is not None]
-    bins = Counter(
-        next(i for i, (_, high) in enumerate(READINESS_BINS) if st.readiness <= high)
-        for st in statuses
-    )
-    groups: dict[tuple[Mode, Stage], list[TeamSummary]] = {}
-    for summary in assessed:
-        status = summary.team.status
-        assert status is not None
-        groups.setdefault((status.mode, status.rollout_stage), []).append(summary)
+
+        def summary(team: Team) -> TeamSummary:
+            return TeamSummary(team, by_id.get(team.unit_id or ""))
+
+        if limit is None:
+            teams = list(visible.teams(uow, where))
+            tally = Tally.of(teams, now)
+            overdue = [t for t in teams if t.status is not None and t.status.reassess_by <= now]
+            due = first_due(overdue, len(overdue))
+            grouped: dict[tuple[Mode, Stage], list[Team]] = {}
+            for team in teams:
+                if team.status is not None:
+                    grouped.setdefault((team.status.mode, team.status.rollout_stage), []).append(
+                        team
+                    )
+            listed = {
+                group: sorted(members, key=lambda t: _by_name(TeamKey.of(t)))
+                for group, members in grouped.items()
+            }
+        else:
+            tally = visible.tally(uow, where, now)
+            due = visible.first_due(uow, replace(where, due_by=now), limit)
+            listed = {}
+            for mode, stage in _sizes(tally):
+                keys = visible.keys(uow, replace(where, mode=mode, stage=stage), dated=False)
+                chosen_ids = [key.id for key in heapq.nsmallest(limit, keys, key=_by_name)]
+                found = uow.teams.get_many(org_id, chosen_ids)
+                listed[mode, stage] = [found[i] for i in chosen_ids if i in found]
+    sizes = _sizes(tally)
+    by_mode: Counter[Mode] = Counter()
+    by_stage: Counter[Stage] = Counter()
+    for (mode, stage), teams_in_group in sizes.items():
+        by_mode[mode] += teams_in_group
+        by_stage[stage] += teams_in_group
     return Portfolio(
         org_id=org_id,
         unit=chosen,
-        teams=len(teams),
-        assessed=len(assessed),
-        by_mode={m: sum(st.mode == m for st in statuses) for m in MODES},
-        by_stage={s: sum(st.rollout_stage == s for st in statuses) for s in STAGES},
-        readiness=[(low, high, bins[i]) for i, (low, high) in enumerate(READINESS_BINS)],
-        limiting=Counter(d for st in statuses for d in st.limiting).most_common(),
-        caveats=Counter(c for st in statuses for c in st.caveats).most_common(),
-        change=_change(statuses),
-        due=sorted(
-            (s for s in assessed if s.team.status and s.team.status.reassess_by <= now),
-            key=lambda s: s.team.status.reassess_by if s.team.status else now,
-        ),
+        teams=tally.teams,
+        assessed=tally.assessed,
+        by_mode={m: by_mode[m] for m in MODES},
+        by_stage={s: by_stage[s] for s in STAGES},
+        readiness=[
+            (low, high, sum(n for r, n in tally.readiness.items() if low <= r <= high))
+            for low, high in READINESS_BINS
+        ],
+        limiting=_most_first(tally.limiting, DIMENSION_RANK),
+        caveats=_most_first(tally.caveats, {}),
+        change=_change(tally.standings),
+        due=[summary(team) for team in due],
+        due_count=tally.due,
         groups=[
-            (
-                mode,
-                stage,
-                sorted(groups[(mode, stage)], key=lambda s: s.team.display_name.casefold()),
-            )
+            (mode, stage, [summary(team) for team in listed.get((mode, stage), [])])
             for mode in reversed(MODES)
             for stage in reversed(STAGES)
-            if (mode, stage) in groups
+            if (mode, stage) in sizes
         ],
+        group_sizes=sizes,
     )
 
 
-def _change(statuses: list) -> Change:  # type: ignore[type-arg]
+def _sizes(tally: Tally) -> dict[tuple[Mode, Stage], int]:
+    """How many assessed teams each (mode, stage) holds, for those that hold any."""
+    sizes: Counter[tuple[Mode, Stage]] = Counter()
+    for (mode, stage, _, _), teams in tally.standings.items():
+        sizes[mode, stage] += teams
+    return dict(sizes)
+
+
+def _most_first(counts: dict[str, int], rank: dict[str, int]) -> list[tuple[str, int]]:
+    """`counts` the most first; ties in the order of `rank`, then by id."""
+    return sorted(counts.items(), key=lambda c: (-c[1], rank.get(c[0], len(rank)), c[0]))
+
+
+def _change(standings: dict[Standing, int]) -> Change:
     counts: Counter[str] = Counter()
-    for st in statuses:
-        if st.previous_mode is None:
-            counts["first"] += 1
+    for (mode_now, stage_now, mode_before, stage_before), teams in standings.items():
+        if mode_before is None or stage_before is None:
+            counts["first"] += teams
             continue
-        mode = MODES.index(st.mode) - MODES.index(st.previous_mode)
-        stage = STAGES.index(st.rollout_stage) - STAGES.index(st.previous_stage)
+        mode = MODES.index(mode_now) - MODES.index(mode_before)
+        stage = STAGES.index(stage_now) - STAGES.index(stage_before)
         if mode > 0:
-            counts["mode_up"] += 1
+            counts["mode_up"] += teams
         elif mode < 0:
-            counts["mode_down"] += 1
+            counts["mode_down"] += teams
         if stage > 0:
-            counts["stage_up"] += 1
+            counts["stage_up"] += teams
         elif stage < 0:
-            counts["stage_down"] += 1
+            counts["stage_down"] += teams
         if mode == 0 and stage == 0:
-            counts["unchanged"] += 1
+            counts["unchanged"] += teams
     return Change(**counts)
 
 

@@ -17,7 +17,15 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from readiness.access import ApiToken, User
 from readiness.members import MemberAggregate
 from readiness.models import Assessment, TeamProfile
-from readiness.organisation import Organisation, Team, TeamFilter, TeamKey, Unit, Wave
+from readiness.organisation import (
+    Organisation,
+    Tally,
+    Team,
+    TeamFilter,
+    TeamKey,
+    Unit,
+    Wave,
+)
 from readiness.questionnaire import CONTEXT_FIELDS, load_questionnaire
 from readiness.service import parse_profile
 from readiness.surveys import SurveyRound
@@ -202,6 +210,14 @@ class TeamRepository(Protocol):
         """The keys of the teams that `find` gives, in any order: what a page of them is
         chosen by, without reading every team whole. When not `dated`, `assessed_at` may be
         None for every key (reading the dates is most of the cost)."""
+
+    def tally(self, org_id: str, where: TeamFilter, due_by: datetime) -> Tally:
+        """`Tally.of` the teams that `find` gives, counted by the store: a portfolio's figures
+        without reading every team whole."""
+
+    def first_due(self, org_id: str, where: TeamFilter, limit: int) -> list[Team]:
+        """The assessed teams that match, the earliest reassessment date first (then by id):
+        at most `limit` of them."""
 
 
 class WaveRepository(Protocol):

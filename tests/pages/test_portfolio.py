@@ -289,6 +289,47 @@ def test_what_changed_and_who_is_due(client: TestClient, app: FastAPI) -> None:
         assert long_date((long_ago + timedelta(days=90)).date(), lang) in due.text()
 
 
+def test_long_lists_show_their_first_teams_and_lead_to_the_team_list(
+    organisation: TestClient, app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A region's page lists the first teams of each list (LISTED, 50; here 1) and counts all,
+    and the link shows every one of them in the team list."""
+    monkeypatch.setattr("api.pages.portfolio.LISTED", 1)
+    long_ago = usecases.assessments.utc_now() - timedelta(days=400)
+    for team_id in ("norr", "syd"):
+        usecases.assess_and_store(
+            database(app).unit_of_work(),
+            {"team_id": team_id, **WEAK},
+            "sv",
+            POLICY,
+            clock=lambda: long_ago,
+        )
+
+    for lang in LANGS:
+        doc = page(organisation.get(f"/portfolio?lang={lang}&unit=vard"))
+
+        assert group_order(doc) == [["akuten"], ["bvc"], ["cyto"]]
+        headings = [g.find("h3").text() for g in doc.find_all("section", class_="group")]
+        assert ["(1 " in h for h in headings] == [True, True, True]
+        assert doc.find_all("p", class_="more") == []
+    whole = page(organisation.get("/portfolio?lang=en"))
+    first = whole.find("section", class_="group")
+    assert "(2 teams)" in first.find("h3").text()
+    more = first.find("p", class_="more").find("a")
+    assert more.text() == "All 2 teams with this leadership and stage, in the team list"
+    assert more.attrs["href"] == "/teams?mode=co_leadership&stage=expand&lang=en"
+    listed = page(organisation.get(more.attrs["href"]))
+    assert {"akuten", "elevhalsan"} <= {
+        row.attrs["data-team"] for row in listed.find_all("tr") if "data-team" in row.attrs
+    }
+    assert [a.text() for a in whole.by_id("due").find_all("a")] == ["norr", "history"]
+    due_more = whole.by_id("due-more").find("a")
+    assert due_more.text() == "All 2 teams due, in the team list"
+    assert due_more.attrs["href"] == "/teams?due=1&lang=en"
+    sv = page(organisation.get("/portfolio?lang=sv")).by_id("due-more").text()
+    assert "Alla 2 grupper som ska bedömas igen" in sv
+
+
 @pytest.mark.parametrize(
     ("lang", "words"),
     [("sv", "Här finns inga grupper ännu"), ("en", "There are no teams here yet")],

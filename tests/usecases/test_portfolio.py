@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from benchmarks.profiles import profiles as seeded_profiles
 from readiness import default_policy, usecases
 from readiness.usecases import organisations as org
 from readiness.usecases import portfolio
@@ -103,3 +104,61 @@ def test_a_page_of_the_team_list_is_that_stretch_of_the_whole_list(uow: UnitOfWo
                 )
                 assert page.total == len(whole), (sort, filters)
                 assert page.teams == whole[offset : offset + limit], (sort, filters, offset)
+
+
+def test_a_portfolio_with_a_limit_has_the_same_figures_and_the_first_of_each_list(
+    uow: UnitOfWork,
+) -> None:
+    """With a `limit` the store counts (TeamRepository.tally) and only the teams listed are
+    read whole: the same figures as reading every team, and each list its first `limit` teams,
+    for the organisation and for a unit; the sizes say how many each list holds."""
+    org.create_unit(uow, "default", "vard", "Vård")
+    org.create_unit(uow, "default", "ost", "Öst", parent="vard")
+    names = ["Åre", "alfa", "Alfa", "örebro", "Zeta", None, "beta", "Straße", "BETA", "strasse"]
+    for number, data in enumerate(seeded_profiles(30, seed=5)):
+        team_id = f"t{number:02d}"
+        if number % 7 == 3:  # never assessed
+            org.save_team(uow, "default", team_id, name=names[number % len(names)])
+            continue
+        if number % 3 == 0:  # assessed before: the change counts it
+            _assess(uow, team_id, make_profile({"competence": 30, "functional_level": 40}))
+        del data["team_id"]
+        _assess(uow, team_id, data, ("vard", "ost", None)[number % 3])
+        org.save_team(uow, "default", team_id, name=names[number % len(names)])
+
+    for when in (utc_now(), utc_now() + timedelta(days=100), utc_now() + timedelta(days=400)):
+        for unit in (None, "vard", "ost"):
+            whole = portfolio.portfolio(uow, unit=unit, now=when)
+            assert whole.due_count == len(whole.due)
+            assert whole.group_sizes == {(m, s): len(ts) for m, s, ts in whole.groups}
+            assert sum(whole.group_sizes.values()) == whole.assessed
+            for limit in (0, 1, 2, 100):
+                cut = portfolio.portfolio(uow, unit=unit, now=when, limit=limit)
+                figures = ("teams", "assessed", "by_mode", "by_stage", "readiness")
+                for name in (*figures, "limiting", "caveats", "change", "due_count"):
+                    assert getattr(cut, name) == getattr(whole, name), (name, unit, limit)
+                assert cut.group_sizes == whole.group_sizes
+                assert cut.due == whole.due[:limit]
+                assert [(m, s, ts) for m, s, ts in cut.groups] == [
+                    (m, s, ts[:limit]) for m, s, ts in whole.groups
+                ]
+    everything = portfolio.portfolio(uow, now=utc_now() + timedelta(days=400))
+    assert len(everything.groups) >= 3, "the seeded teams fall in several groups"
+    assert everything.change.first
+    assert everything.change.mode_up + everything.change.mode_down
+    assert everything.limiting
+    assert everything.caveats
+    assert everything.due_count
+    assert everything.teams > everything.assessed
+
+
+def test_the_figures_tie_in_a_fixed_order_most_first(uow: UnitOfWork) -> None:
+    """Conditions that limit as many teams come in the questionnaire's order, caveats by id:
+    the same order from every store, whatever order it counts in."""
+    _assess(uow, "a", make_profile({"org_support": 30}))
+    _assess(uow, "b", make_profile({"competence": 30}))
+
+    found = portfolio.portfolio(uow)
+
+    assert found.limiting == [("competence", 1), ("org_support", 1)]
+    assert [n for _, n in found.caveats] == sorted((n for _, n in found.caveats), reverse=True)

@@ -114,6 +114,31 @@ def test_the_portfolio_counts_and_groups_and_never_ranks(client: TestClient) -> 
     assert body["by_mode"] == {"structuring": 1, "coaching": 0, "co_leadership": 2}
     assert [g["mode"] for g in body["groups"]] == ["co_leadership", "structuring"]
     assert [t["id"] for t in body["groups"][0]["teams"]] == ["g0", "g2"]
+    assert [g["count"] for g in body["groups"]] == [2, 1]
+    assert body["due_count"] == len(body["due"]) == 0
+
+
+def test_a_portfolio_with_a_limit_lists_the_first_teams_and_counts_them_all(
+    client: TestClient,
+) -> None:
+    """`limit` cuts the lists, never the figures: each group says how many it holds."""
+    _setup(client)
+    for n in range(3):
+        client.post("/api/v1/assessments", json={"team_id": f"g{n}", **with_members(3)})
+
+    whole = client.get("/api/v1/portfolio").json()
+    cut = client.get("/api/v1/portfolio", params={"limit": 1}).json()
+    empty = client.get("/api/v1/portfolio", params={"limit": 0}).json()
+
+    assert [(g["count"], [t["id"] for t in g["teams"]]) for g in cut["groups"]] == [(3, ["g0"])]
+    assert [(g["count"], len(g["teams"])) for g in empty["groups"]] == [(3, 0)]
+    assert {k: v for k, v in cut.items() if k != "groups"} == {
+        k: v for k, v in whole.items() if k != "groups"
+    }
+    for wrong in ("-1", "1001", "many"):
+        answer = client.get("/api/v1/portfolio", params={"limit": wrong})
+        assert answer.status_code == 422, wrong
+        assert answer.json()["detail"][0]["loc"] == ["query", "limit"]
 
 
 def test_a_wave_is_proposed_confirmed_and_listed_and_moves_each_team_one_stage(
