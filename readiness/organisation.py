@@ -9,10 +9,10 @@ it, so that lists and portfolios never need to read assessment documents.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from readiness.vocabulary import CurrentStage, Mode, Stage
 
@@ -126,6 +126,32 @@ class TeamKey:
     @classmethod
     def of(cls, team: Team) -> TeamKey:
         return cls(team.id, team.name, team.status.assessed_at if team.status else None)
+
+
+Sort = Literal["name", "date"]  # how a list of teams is ordered: never by score
+
+
+def by_name(key: TeamKey) -> tuple[str, str]:
+    """A list by name: the name as `Team.display_name` shows it, casefolded (so Åre, åre and
+    ÅRE are one name, and Straße is strasse), then by id."""
+    return (name_key(key.name, key.id), key.id)
+
+
+def newest_first(key: TeamKey) -> tuple[float, str]:
+    """A list by date: the latest assessment first, teams never assessed last, then by id."""
+    return (-(key.assessed_at.timestamp()) if key.assessed_at else float("inf"), key.id)
+
+
+def name_key(name: str | None, team_id: str) -> str:
+    """What a team's name sorts as: its display name casefolded. Stored beside the team, since
+    no database folds case as Python does (api.storage migration 0005)."""
+    return (name or team_id).casefold()
+
+
+TEAM_ORDER: dict[Sort, Callable[[TeamKey], tuple[Any, str]]] = {
+    "name": by_name,
+    "date": newest_first,
+}
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,9 @@ from api.pages.rendering import not_found_page, render
 from api.routes.team_list import team_file
 from readiness import InputError, NotFoundError
 from readiness.access import may_follow_organisation
+from readiness.organisation import Sort
 from readiness.usecases import portfolio as usecase
 from readiness.usecases.organisations import unit_tree
-from readiness.usecases.portfolio import Sort
 from readiness.vocabulary import MODES, STAGES
 
 router = APIRouter()

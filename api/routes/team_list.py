@@ -18,10 +18,11 @@ from api.routes.portfolio import MAX_PAGE, UnitQuery
 from api.routes.signed_in import SIGNED_IN
 from api.schemas_org import TeamList, TeamPublic
 from readiness import questionnaire
+from readiness.organisation import Sort
 from readiness.policy import Policy
 from readiness.tabular import write_table
 from readiness.usecases import portfolio as usecase
-from readiness.usecases.portfolio import Sort, TeamSummary
+from readiness.usecases.portfolio import TeamSummary
 from readiness.vocabulary import Lang, Mode, Stage
 
 router = APIRouter(tags=["teams"])

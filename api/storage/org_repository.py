@@ -23,16 +23,17 @@ from api.storage.tables import (
 from readiness import NotFoundError
 from readiness.organisation import (
     Organisation,
+    Sort,
     Standing,
     Tally,
     Team,
     TeamFilter,
-    TeamKey,
     TeamStatus,
     Unit,
     UnitKind,
     Wave,
     WaveMove,
+    name_key,
 )
 from readiness.vocabulary import CurrentStage, Mode, Stage
 
@@ -133,23 +134,32 @@ class SqlTeams:
         for row in self._session.execute(query.execution_options(yield_per=STREAM_CHUNK)):
             yield _team(row)
 
-    def keys(self, org_id: str, where: TeamFilter, *, dated: bool) -> Iterator[TeamKey]:
-        """Two columns a team, four when `dated`. Of 100,000 teams on SQLite: about 0.15 s and
-        0.35 s, against 0.7 s to read every column and 2 s more to make them teams. The dates
-        are most of the cost: each is read as an aware datetime (tables.UTCDateTime)."""
+    def page(
+        self, org_id: str, where: TeamFilter, *, sort: Sort, offset: int, limit: int
+    ) -> list[Team]:
+        """Ordered by the database, as `TEAM_ORDER[sort]` orders: by `name_key` (the display
+        name casefolded when the team was saved) or by the latest assessment, then by id, each
+        compared byte by byte, as Python compares strings. By name, the page is read through an
+        index; of 100,000 teams, a page in milliseconds."""
         columns = _teams.c
-        if not dated:
-            names = _matching(select(columns.id, columns.name), org_id, where)
-            for team_id, name in self._session.execute(names):
-                yield TeamKey(team_id, name, None)
-            return
-        query = _matching(
-            select(columns.id, columns.name, columns.last_assessment_id, columns.last_assessed_at),
-            org_id,
-            where,
+        team_id: ColumnElement[str] = columns.id
+        if self._session.get_bind().dialect.name == "postgresql":
+            team_id = team_id.collate("C")  # not the database's locale (name_key is "C" too)
+        order = (
+            (columns.name_key, team_id)
+            if sort == "name"
+            else (
+                columns.last_assessment_id.is_(None),
+                columns.last_assessed_at.desc(),
+                team_id,
+            )
         )
-        for team_id, name, assessment_id, assessed_at in self._session.execute(query):
-            yield TeamKey(team_id, name, assessed_at if assessment_id is not None else None)
+        query = _matching(select(_teams), org_id, where).order_by(*order)
+        return [_team(row) for row in self._session.execute(query.offset(offset).limit(limit))]
+
+    def count(self, org_id: str, where: TeamFilter) -> int:
+        query = _matching(select(func.count()), org_id, where)
+        return int(self._session.execute(query).scalar_one())
 
     def tally(self, org_id: str, where: TeamFilter, due_by: datetime) -> Tally:
         """Counted in SQL, one GROUP BY a figure: of 100,000 teams on SQLite some 0.2 s, against
@@ -160,10 +170,6 @@ class SqlTeams:
         def grouped(*by: ColumnElement[Any]) -> list[Any]:
             query = _matching(select(*by, func.count()), org_id, assessed).group_by(*by)
             return list(self._session.execute(query))
-
-        def counted(within: TeamFilter) -> int:
-            query = _matching(select(func.count()), org_id, within)
-            return int(self._session.execute(query).scalar_one())
 
         standings = {
             cast("Standing", tuple(row[:4])): row[4]
@@ -183,12 +189,12 @@ class SqlTeams:
             for caveat in _listed(text):
                 caveats[caveat] += teams
         return Tally(
-            teams=counted(where),
+            teams=self.count(org_id, where),
             standings=standings,
             readiness=dict(readiness),
             limiting=dict(limiting),
             caveats=dict(caveats),
-            due=counted(replace(where, due_by=due_by)),
+            due=self.count(org_id, replace(where, due_by=due_by)),
         )
 
     def first_due(self, org_id: str, where: TeamFilter, limit: int) -> list[Team]:
@@ -295,6 +301,7 @@ def _columns(team: Team) -> dict[str, Any]:
         "org_id": team.org_id,
         "id": team.id,
         "name": team.name,
+        "name_key": name_key(team.name, team.id),
         "unit_id": team.unit_id,
         "current_stage": team.current_stage,
         "created_at": team.created_at,

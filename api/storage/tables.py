@@ -128,6 +128,7 @@ class TeamRow(Base):
     __table_args__ = (
         Index("ix_teams_org_unit", "org_id", "unit_id"),
         Index("ix_teams_org_reassess", "org_id", "reassess_by"),
+        Index("ix_teams_org_name_key", "org_id", "name_key", "id"),
     )
 
     org_id: Mapped[str] = mapped_column(
@@ -135,6 +136,10 @@ class TeamRow(Base):
     )
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str | None] = mapped_column(String(200))
+    # The display name casefolded, compared byte by byte: what a list sorts by (migration 0005).
+    name_key: Mapped[str] = mapped_column(
+        String(600).with_variant(String(600, collation="C"), "postgresql")
+    )
     unit_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("units.id"))
     current_stage: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -26,8 +26,8 @@ from readiness.access import (
     sees_whole_organisation,
 )
 from readiness.errors import NotFoundError
-from readiness.organisation import Organisation, Tally, Team, TeamFilter, TeamKey
-from readiness.usecases.memory import first_due, matches
+from readiness.organisation import Organisation, Sort, Tally, Team, TeamFilter
+from readiness.usecases.memory import first_due, matches, page_of
 from readiness.usecases.ports import StoredAssessment, UnitOfWork
 
 # Refused as an address nothing answers: the same words FastAPI gives an unknown route.
@@ -129,11 +129,20 @@ class Visible:
         wanted = self.unit_ids if where.unit_ids is None else where.unit_ids & self.unit_ids
         return replace(where, unit_ids=frozenset(wanted))
 
-    def keys(self, uow: UnitOfWork, where: TeamFilter, *, dated: bool) -> Iterator[TeamKey]:
-        """The keys of the teams `teams` gives, in any order (TeamRepository.keys)."""
+    def page(
+        self, uow: UnitOfWork, where: TeamFilter, *, sort: Sort, offset: int, limit: int
+    ) -> list[Team]:
+        """Of the teams `teams` gives, TeamRepository.page."""
         if self.team_ids is None:
-            return uow.teams.keys(self.org_id, self.narrow(where), dated=dated)
-        return map(TeamKey.of, self.teams(uow, where))
+            narrowed = self.narrow(where)
+            return uow.teams.page(self.org_id, narrowed, sort=sort, offset=offset, limit=limit)
+        return page_of(self.teams(uow, where), sort, offset, limit)
+
+    def count(self, uow: UnitOfWork, where: TeamFilter) -> int:
+        """How many teams `teams` gives (TeamRepository.count)."""
+        if self.team_ids is None:
+            return uow.teams.count(self.org_id, self.narrow(where))
+        return sum(1 for _ in self.teams(uow, where))
 
     def tally(self, uow: UnitOfWork, where: TeamFilter, due_by: datetime) -> Tally:
         """What `Tally.of` counts of the teams `teams` gives (TeamRepository.tally)."""

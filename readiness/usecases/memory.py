@@ -19,7 +19,17 @@ from uuid import uuid4
 from readiness.access import ApiToken, User
 from readiness.errors import NotFoundError
 from readiness.members import MemberAggregate
-from readiness.organisation import Organisation, Tally, Team, TeamFilter, TeamKey, Unit, Wave
+from readiness.organisation import (
+    TEAM_ORDER,
+    Organisation,
+    Sort,
+    Tally,
+    Team,
+    TeamFilter,
+    TeamKey,
+    Unit,
+    Wave,
+)
 from readiness.surveys import SurveyRound
 from readiness.usecases.ports import (
     DEFAULT_ORG,
@@ -196,8 +206,13 @@ class InMemoryTeams:
         )
         return (team for team in ours if matches(team, where))
 
-    def keys(self, org_id: str, where: TeamFilter, *, dated: bool) -> Iterator[TeamKey]:
-        return map(TeamKey.of, self.find(org_id, where))
+    def page(
+        self, org_id: str, where: TeamFilter, *, sort: Sort, offset: int, limit: int
+    ) -> list[Team]:
+        return page_of(self.find(org_id, where), sort, offset, limit)
+
+    def count(self, org_id: str, where: TeamFilter) -> int:
+        return sum(1 for _ in self.find(org_id, where))
 
     def tally(self, org_id: str, where: TeamFilter, due_by: datetime) -> Tally:
         return Tally.of(self.find(org_id, where), due_by)
@@ -404,6 +419,13 @@ class InMemoryRounds:
             del self._state.rounds[round_id]
             self._state.answers.pop(round_id, None)
         return len(gone)
+
+
+def page_of(teams: Iterable[Team], sort: Sort, offset: int, limit: int) -> list[Team]:
+    """The `teams` from place `offset` in the order of `TEAM_ORDER[sort]`, at most `limit`
+    (TeamRepository.page)."""
+    order = TEAM_ORDER[sort]
+    return sorted(teams, key=lambda team: order(TeamKey.of(team)))[offset : offset + limit]
 
 
 def first_due(teams: Iterable[Team], limit: int) -> list[Team]:

@@ -8,15 +8,24 @@ answer for the ranking instead of for themselves.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Literal, TypedDict
+from typing import TypedDict
 
 from readiness.access import Principal
-from readiness.organisation import Standing, Tally, Team, TeamFilter, TeamKey, Unit
+from readiness.organisation import (
+    TEAM_ORDER,
+    Sort,
+    Standing,
+    Tally,
+    Team,
+    TeamFilter,
+    TeamKey,
+    Unit,
+    by_name,
+)
 from readiness.usecases import access
 from readiness.usecases.assessments import utc_now
 from readiness.usecases.memory import first_due
@@ -25,7 +34,6 @@ from readiness.usecases.ports import DEFAULT_ORG, UnitOfWork
 from readiness.vocabulary import DIMENSION_RANK, MODES, STAGES, Mode, Stage, stage_of_current
 
 READINESS_BINS = tuple((low, low + 9 if low < 90 else 100) for low in range(0, 100, 10))
-Sort = Literal["name", "date"]
 
 
 @dataclass(frozen=True)
@@ -108,7 +116,7 @@ def team_list(
     with uow:
         visible, by_id, where = _listed(uow, org_id, principal, unit, mode, stage, due, now)
         found = (TeamSummary(t, by_id.get(t.unit_id or "")) for t in visible.teams(uow, where))
-        order = _ORDER[sort]
+        order = TEAM_ORDER[sort]
         yield from sorted(found, key=lambda s: order(TeamKey.of(s.team)))
 
 
@@ -129,21 +137,14 @@ def team_page(
     """The teams of `team_list` from place `offset` (0 on), at most `limit` of them, and how many
     it holds in all.
 
-    The order is worked out on every team's key (id, name, when last assessed), and only the
-    page's teams are read whole: with 100,000 teams, a page in about a tenth of the time it takes
-    to read them all.
+    The store orders the teams and reads only the page's (TeamRepository.page): with 100,000
+    teams, a page in milliseconds.
     """
     with uow:
         visible, by_id, where = _listed(uow, org_id, principal, unit, mode, stage, due, now)
-        keys = sorted(visible.keys(uow, where, dated=sort == "date"), key=_ORDER[sort])
-        chosen = [key.id for key in keys[offset : offset + limit]]
-        teams = uow.teams.get_many(org_id, chosen)
-        page = [
-            TeamSummary(team, by_id.get(team.unit_id or ""))
-            for team in (teams.get(team_id) for team_id in chosen)
-            if team is not None
-        ]
-    return TeamPage(len(keys), page)
+        teams = visible.page(uow, where, sort=sort, offset=offset, limit=limit)
+        total = visible.count(uow, where)
+    return TeamPage(total, [TeamSummary(team, by_id.get(team.unit_id or "")) for team in teams])
 
 
 def _listed(
@@ -210,7 +211,7 @@ def portfolio(
                         team
                     )
             listed = {
-                group: sorted(members, key=lambda t: _by_name(TeamKey.of(t)))
+                group: sorted(members, key=lambda t: by_name(TeamKey.of(t)))
                 for group, members in grouped.items()
             }
         else:
@@ -218,10 +219,8 @@ def portfolio(
             due = visible.first_due(uow, replace(where, due_by=now), limit)
             listed = {}
             for mode, stage in _sizes(tally):
-                keys = visible.keys(uow, replace(where, mode=mode, stage=stage), dated=False)
-                chosen_ids = [key.id for key in heapq.nsmallest(limit, keys, key=_by_name)]
-                found = uow.teams.get_many(org_id, chosen_ids)
-                listed[mode, stage] = [found[i] for i in chosen_ids if i in found]
+                group = replace(where, mode=mode, stage=stage)
+                listed[mode, stage] = visible.page(uow, group, sort="name", offset=0, limit=limit)
     sizes = _sizes(tally)
     by_mode: Counter[Mode] = Counter()
     by_stage: Counter[Stage] = Counter()
@@ -286,20 +285,6 @@ def _change(standings: dict[Standing, int]) -> Change:
         if mode == 0 and stage == 0:
             counts["unchanged"] += teams
     return Change(**counts)
-
-
-def _by_name(key: TeamKey) -> tuple[str, str]:
-    return ((key.name or key.id).casefold(), key.id)  # as Team.display_name shows it
-
-
-def _newest_first(key: TeamKey) -> tuple[float, str]:
-    return (-(key.assessed_at.timestamp()) if key.assessed_at else float("inf"), key.id)
-
-
-_ORDER: dict[Sort, Callable[[TeamKey], tuple[Any, str]]] = {
-    "name": _by_name,
-    "date": _newest_first,
-}
 
 
 def ahead(team: Team) -> bool:

@@ -19,10 +19,10 @@ from readiness.members import MemberAggregate
 from readiness.models import Assessment, TeamProfile
 from readiness.organisation import (
     Organisation,
+    Sort,
     Tally,
     Team,
     TeamFilter,
-    TeamKey,
     Unit,
     Wave,
 )
@@ -206,10 +206,14 @@ class TeamRepository(Protocol):
     def find(self, org_id: str, where: TeamFilter) -> Iterator[Team]:
         """The teams that match, sorted by id; streamed, never all in memory at once."""
 
-    def keys(self, org_id: str, where: TeamFilter, *, dated: bool) -> Iterator[TeamKey]:
-        """The keys of the teams that `find` gives, in any order: what a page of them is
-        chosen by, without reading every team whole. When not `dated`, `assessed_at` may be
-        None for every key (reading the dates is most of the cost)."""
+    def page(
+        self, org_id: str, where: TeamFilter, *, sort: Sort, offset: int, limit: int
+    ) -> list[Team]:
+        """The teams `find` gives from place `offset` (0 on) in the order of
+        `TEAM_ORDER[sort]`, at most `limit`: a page of a list, without reading every team."""
+
+    def count(self, org_id: str, where: TeamFilter) -> int:
+        """How many teams `find` gives."""
 
     def tally(self, org_id: str, where: TeamFilter, due_by: datetime) -> Tally:
         """`Tally.of` the teams that `find` gives, counted by the store: a portfolio's figures

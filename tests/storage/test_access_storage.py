@@ -183,7 +183,7 @@ def test_migration_0004_upgrades_a_database_with_assessments_in_it(database_url:
     with database.unit_of_work() as uow:
         read = uow.assessments.get("00000000-0000-4000-8000-000000000042")
         assert uow.users.count() == 0
-    assert current_revision(database.engine) == "0004"
+    assert current_revision(database.engine) == "0005"
     assert read.created_by is None
     assert read.assessment == assessment
     assert read.team_id == "nord"
@@ -204,7 +204,7 @@ def test_migration_0004_can_be_undone_and_made_again(database_url: str) -> None:
 
     assert "survey_answers" not in tables_between
     assert "users" not in tables_between
-    assert current_revision(database.engine) == "0004"
+    assert current_revision(database.engine) == "0005"
     database.dispose()
 
 

@@ -6,20 +6,22 @@ from datetime import UTC, datetime, timedelta
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import String, column, create_engine, inspect, table, text
 
+from api.storage import Database
 from api.storage.database import make_engine
 from api.storage.migrate import alembic_config, current_revision, upgrade, upgrade_engine
-from api.storage.tables import Base
+from api.storage.tables import Base, UTCDateTime
 from readiness import assess
+from readiness.usecases import portfolio
 from tests.conftest import with_members
 
 
 def test_migrating_an_empty_database_brings_it_to_the_newest_revision(database_url: str) -> None:
     message = upgrade(database_url)
 
-    assert "schema revision 0004" in message
-    assert current_revision(create_engine(database_url)) == "0004"
+    assert "schema revision 0005" in message
+    assert current_revision(create_engine(database_url)) == "0005"
 
 
 def test_migrating_twice_changes_nothing(database_url: str) -> None:
@@ -28,7 +30,7 @@ def test_migrating_twice_changes_nothing(database_url: str) -> None:
 
     revision = upgrade_engine(engine)
 
-    assert revision == "0004"
+    assert revision == "0005"
     engine.dispose()
 
 
@@ -147,4 +149,64 @@ def test_migration_0003_replaces_every_members_answers_by_their_aggregate(
     assert profiles[0]["members"]["respondents"] == 4
     assert profiles[0]["members"]["medians"]["functional_level"] == 50.0
     assert profiles[1]["members"] == {"respondents": 2, "medians": {}}
+    engine.dispose()
+
+
+def test_migration_0005_gives_each_stored_team_its_name_key_and_can_be_undone(
+    database_url: str,
+) -> None:
+    """Teams stored before 0005 sort by name as new ones do: their key is their display name
+    casefolded, worked out in Python (no database folds Straße to strasse)."""
+    engine = make_engine(database_url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0004")
+    teams = table(
+        "teams",
+        column("org_id", String),
+        column("id", String),
+        column("name", String),
+        column("current_stage", String),
+        column("created_at", UTCDateTime()),
+    )
+    names = {"t1": "Straße", "t2": "ÅRE", "t3": None, "kundtjänst-nord": "Kundtjänst Nord"}
+    made = datetime(2026, 3, 1, tzinfo=UTC)
+    with engine.begin() as connection:
+        connection.execute(
+            teams.insert(),
+            [
+                {
+                    "org_id": "default",
+                    "id": i,
+                    "name": n,
+                    "current_stage": "none",
+                    "created_at": made,
+                }
+                for i, n in names.items()
+            ],
+        )
+
+    upgrade_engine(engine)
+    with engine.connect() as connection:
+        keys = dict(connection.execute(text("SELECT id, name_key FROM teams")).all())
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+    with engine.connect() as connection:
+        columns = {c["name"] for c in inspect(connection).get_columns("teams")}
+    upgrade_engine(engine)
+
+    assert keys == {
+        "t1": "strasse",
+        "t2": "åre",
+        "t3": "t3",
+        "kundtjänst-nord": "kundtjänst nord",
+    }
+    assert "name_key" not in columns
+    assert current_revision(engine) == "0005"
+    database = Database(database_url)
+    page = portfolio.team_page(database.unit_of_work(), offset=0, limit=10)
+    assert [s.team.id for s in page.teams] == ["kundtjänst-nord", "t1", "t3", "t2"]
+    database.dispose()
     engine.dispose()

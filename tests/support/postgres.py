@@ -53,13 +53,21 @@ class PostgresServer:
         """A SQLAlchemy URL for `database` on this server."""
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self, name: str) -> str:
-        """A new, empty database; returns its URL."""
+    def create_database(self, name: str, *, icu_locale: str | None = None) -> str:
+        """A new, empty database; returns its URL. The cluster's locale is C; with
+        `icu_locale` (such as "en-US") the database sorts text as that locale does."""
         if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
             raise ValueError(f"not a plain database name: {name!r}")
+        if icu_locale is not None and not re.fullmatch(r"[a-z]{2}-[A-Z]{2}", icu_locale):
+            raise ValueError(f"not a plain locale: {icu_locale!r}")
+        collation = (
+            f" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '{icu_locale}' LOCALE 'C'"
+            if icu_locale
+            else ""
+        )
         dsn = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
         with psycopg.connect(dsn, autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"{collation}')  # type: ignore[arg-type]
         return self.url(name)
 
 
