@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from readiness.vocabulary import CurrentStage, Mode, Stage
+from readiness.vocabulary import STAGES, CurrentStage, Mode, Stage, stage_of_current
 
 UnitKind = Literal["forvaltning", "avdelning", "enhet", "other"]
 UNIT_KINDS: tuple[UnitKind, ...] = ("forvaltning", "avdelning", "enhet", "other")
@@ -68,6 +68,13 @@ class Team:
     @property
     def display_name(self) -> str:
         return self.name or self.id
+
+    @property
+    def ahead(self) -> bool:
+        """Whether its latest assessment recommends a stage ahead of where it stands today."""
+        return self.status is not None and STAGES.index(self.status.rollout_stage) > STAGES.index(
+            stage_of_current(self.current_stage)
+        )
 
 
 # A team's latest mode and stage, and those of the assessment before (None: assessed once).
@@ -163,6 +170,7 @@ class TeamFilter:
     stage: Stage | None = None
     due_by: datetime | None = None  # reassessment due at or before this time
     assessed_only: bool = False
+    ahead: bool = False  # only those recommended a stage ahead of today's (`Team.ahead`)
 
 
 @dataclass(frozen=True)

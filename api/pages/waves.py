@@ -161,8 +161,9 @@ def _page(
         if unit is not None and not any(o["selected"] for o in options):
             return not_found_page(request, lang)
         done = rollout.waves(uow, org, principal=principal)
-        seen = usecase.team_list(uow, org, principal=principal)
-        names = {s.team.id: s.team.display_name for s in seen}
+        moved = {m.team_id for w in done for m in w.moves}
+        seen = usecase.teams_by_id(uow, org, moved, principal=principal)
+        names = {team_id: s.team.display_name for team_id, s in seen.items()}
         if size is not None:
             wanted = int(size) if size.strip().isdigit() else 0
             if 1 <= wanted <= MAX_WAVE:
@@ -240,7 +241,8 @@ def _worded(
     """Each problem of a rejected wave in the reader's words, with the place on the page it is
     about: the name field, a team's tick box, or the list of teams."""
     _ = gettext_for(lang)
-    known = {s.team.id: s for s in usecase.team_list(uow, org, principal=principal)}
+    ids = {team.strip().casefold() for team in form.teams}
+    known = usecase.teams_by_id(uow, org, ids, principal=principal)
     worded = []
     for problem in problems:
         index = problem.loc[1] if len(problem.loc) > 1 else None

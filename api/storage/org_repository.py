@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Row, Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Row, Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from api.storage.tables import (
@@ -35,9 +35,17 @@ from readiness.organisation import (
     WaveMove,
     name_key,
 )
-from readiness.vocabulary import CurrentStage, Mode, Stage
+from readiness.vocabulary import (
+    CURRENT_STAGES,
+    STAGES,
+    CurrentStage,
+    Mode,
+    Stage,
+    stage_of_current,
+)
 
 STREAM_CHUNK = 1_000  # teams fetched at a time when a list or a portfolio streams
+GET_MANY_CHUNK = 5_000  # ids asked for in one statement
 
 _organisations, _teams = table(OrganisationRow), table(TeamRow)
 # Read on most requests, so built once (as in api.storage.access_repository): by the ORM's
@@ -113,10 +121,14 @@ class SqlTeams:
         if not team_ids:
             return {}
         self._session.flush()
-        rows = self._session.execute(
-            select(_teams).where(_teams.c.org_id == org_id, _teams.c.id.in_(sorted(team_ids)))
-        )
-        return {row.id: _team(row) for row in rows}
+        wanted = sorted(team_ids)
+        found: dict[str, Team] = {}
+        # A statement takes at most 32,766 parameters on SQLite and 65,535 on PostgreSQL.
+        for start in range(0, len(wanted), GET_MANY_CHUNK):
+            chosen = _teams.c.id.in_(wanted[start : start + GET_MANY_CHUNK])
+            rows = self._session.execute(select(_teams).where(_teams.c.org_id == org_id, chosen))
+            found |= {row.id: _team(row) for row in rows}
+        return found
 
     def save_many(self, teams: Sequence[Team]) -> None:
         if not teams:
@@ -142,9 +154,7 @@ class SqlTeams:
         compared byte by byte, as Python compares strings. By name, the page is read through an
         index; of 100,000 teams, a page in milliseconds."""
         columns = _teams.c
-        team_id: ColumnElement[str] = columns.id
-        if self._session.get_bind().dialect.name == "postgresql":
-            team_id = team_id.collate("C")  # not the database's locale (name_key is "C" too)
+        team_id = self._by_id()
         order = (
             (columns.name_key, team_id)
             if sort == "name"
@@ -156,6 +166,36 @@ class SqlTeams:
         )
         query = _matching(select(_teams), org_id, where).order_by(*order)
         return [_team(row) for row in self._session.execute(query.offset(offset).limit(limit))]
+
+    def count_by_unit(self, org_id: str, where: TeamFilter) -> dict[str | None, int]:
+        unit = _teams.c.unit_id
+        query = _matching(select(unit, func.count()), org_id, where).group_by(unit)
+        counts: dict[str | None, int] = {}
+        for unit_id, teams in self._session.execute(query):
+            counts[unit_id] = teams
+        return counts
+
+    def first_by_unit(
+        self, org_id: str, where: TeamFilter, limit: int
+    ) -> dict[str | None, list[Team]]:
+        """One statement: each team's place in its unit by name (a window function), and those
+        within `limit`; `page`'s order by name, so the same teams come first."""
+        columns = _teams.c
+        place = func.row_number().over(
+            partition_by=columns.unit_id, order_by=(columns.name_key, self._by_id())
+        )
+        ranked = _matching(select(_teams, place.label("place")), org_id, where).subquery()
+        query = select(ranked).where(ranked.c.place <= limit).order_by(ranked.c.place)
+        found: dict[str | None, list[Team]] = {}
+        for row in self._session.execute(query):
+            found.setdefault(row.unit_id, []).append(_team(row))
+        return found
+
+    def _by_id(self) -> ColumnElement[str]:
+        """The id to order by: byte by byte, as Python compares strings (and name_key is)."""
+        if self._session.get_bind().dialect.name == "postgresql":
+            return _teams.c.id.collate("C")  # not the database's locale
+        return _teams.c.id
 
     def count(self, org_id: str, where: TeamFilter) -> int:
         query = _matching(select(func.count()), org_id, where)
@@ -250,7 +290,7 @@ def _matching(query: Select[Any], org_id: str, where: TeamFilter) -> Select[Any]
     query = query.where(columns.org_id == org_id)
     if where.unit_ids is not None:
         query = query.where(columns.unit_id.in_(sorted(where.unit_ids)))
-    if where.assessed_only or where.mode or where.stage or where.due_by:
+    if where.assessed_only or where.mode or where.stage or where.due_by or where.ahead:
         query = query.where(columns.last_assessment_id.is_not(None))
     if where.mode:
         query = query.where(columns.mode == where.mode)
@@ -258,7 +298,19 @@ def _matching(query: Select[Any], org_id: str, where: TeamFilter) -> Select[Any]
         query = query.where(columns.rollout_stage == where.stage)
     if where.due_by:
         query = query.where(columns.reassess_by <= where.due_by)
+    if where.ahead:
+        query = query.where(_RECOMMENDED > _TODAY)
     return query
+
+
+# Where a team stands as a place among the stages (Team.ahead): recommended, and today.
+_RECOMMENDED = case(
+    {stage: place for place, stage in enumerate(STAGES)}, value=_teams.c.rollout_stage
+)
+_TODAY = case(
+    {now: STAGES.index(stage_of_current(now)) for now in CURRENT_STAGES},
+    value=_teams.c.current_stage,
+)
 
 
 def _team(row: Row[Any]) -> Team:

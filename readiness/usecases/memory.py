@@ -214,6 +214,17 @@ class InMemoryTeams:
     def count(self, org_id: str, where: TeamFilter) -> int:
         return sum(1 for _ in self.find(org_id, where))
 
+    def count_by_unit(self, org_id: str, where: TeamFilter) -> dict[str | None, int]:
+        return {unit: len(teams) for unit, teams in by_unit(self.find(org_id, where)).items()}
+
+    def first_by_unit(
+        self, org_id: str, where: TeamFilter, limit: int
+    ) -> dict[str | None, list[Team]]:
+        return {
+            unit: page_of(teams, "name", 0, limit)
+            for unit, teams in by_unit(self.find(org_id, where)).items()
+        }
+
     def tally(self, org_id: str, where: TeamFilter, due_by: datetime) -> Tally:
         return Tally.of(self.find(org_id, where), due_by)
 
@@ -428,6 +439,14 @@ def page_of(teams: Iterable[Team], sort: Sort, offset: int, limit: int) -> list[
     return sorted(teams, key=lambda team: order(TeamKey.of(team)))[offset : offset + limit]
 
 
+def by_unit(teams: Iterable[Team]) -> dict[str | None, list[Team]]:
+    """`teams` by their unit (None: in no unit)."""
+    found: dict[str | None, list[Team]] = {}
+    for team in teams:
+        found.setdefault(team.unit_id, []).append(team)
+    return found
+
+
 def first_due(teams: Iterable[Team], limit: int) -> list[Team]:
     """The assessed among `teams`, the earliest reassessment date first, then by id; at most
     `limit` (TeamRepository.first_due)."""
@@ -440,7 +459,11 @@ def matches(team: Team, where: TeamFilter) -> bool:
     status = team.status
     if where.unit_ids is not None and team.unit_id not in where.unit_ids:
         return False
-    if (where.assessed_only or where.mode or where.stage or where.due_by) and status is None:
+    if (where.assessed_only or where.mode or where.stage or where.due_by or where.ahead) and (
+        status is None
+    ):
+        return False
+    if where.ahead and not team.ahead:
         return False
     if status is None:
         return True

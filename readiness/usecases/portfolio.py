@@ -9,7 +9,7 @@ answer for the ranking instead of for themselves.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TypedDict
@@ -31,7 +31,7 @@ from readiness.usecases.assessments import utc_now
 from readiness.usecases.memory import first_due
 from readiness.usecases.organisations import within
 from readiness.usecases.ports import DEFAULT_ORG, UnitOfWork
-from readiness.vocabulary import DIMENSION_RANK, MODES, STAGES, Mode, Stage, stage_of_current
+from readiness.vocabulary import DIMENSION_RANK, MODES, STAGES, Mode, Stage
 
 READINESS_BINS = tuple((low, low + 9 if low < 90 else 100) for low in range(0, 100, 10))
 
@@ -145,6 +145,26 @@ def team_page(
         teams = visible.page(uow, where, sort=sort, offset=offset, limit=limit)
         total = visible.count(uow, where)
     return TeamPage(total, [TeamSummary(team, by_id.get(team.unit_id or "")) for team in teams])
+
+
+def teams_by_id(
+    uow: UnitOfWork,
+    org_id: str,
+    team_ids: Collection[str],
+    *,
+    principal: Principal | None = None,
+) -> dict[str, TeamSummary]:
+    """The teams of these ids that `principal` sees, by id; an id of no team they see is left
+    out. For a page that names some teams (the moves of the waves), without reading the list."""
+    with uow:
+        visible = access.visible_team_filter(uow, principal, org_id)
+        by_id = {u.id: u for u in uow.organisations.units(org_id)}
+        found = uow.teams.get_many(org_id, team_ids)
+    return {
+        team_id: TeamSummary(team, by_id.get(team.unit_id or ""))
+        for team_id, team in found.items()
+        if visible.includes(team)
+    }
 
 
 def _listed(
@@ -285,10 +305,3 @@ def _change(standings: dict[Standing, int]) -> Change:
         if mode == 0 and stage == 0:
             counts["unchanged"] += teams
     return Change(**counts)
-
-
-def ahead(team: Team) -> bool:
-    """Whether the team's recommended stage is ahead of where it stands today."""
-    return team.status is not None and STAGES.index(team.status.rollout_stage) > STAGES.index(
-        stage_of_current(team.current_stage)
-    )

@@ -215,6 +215,15 @@ class TeamRepository(Protocol):
     def count(self, org_id: str, where: TeamFilter) -> int:
         """How many teams `find` gives."""
 
+    def count_by_unit(self, org_id: str, where: TeamFilter) -> dict[str | None, int]:
+        """How many teams `find` gives in each unit (None: in no unit), for the units with any."""
+
+    def first_by_unit(
+        self, org_id: str, where: TeamFilter, limit: int
+    ) -> dict[str | None, list[Team]]:
+        """The teams `find` gives in each unit (None: in no unit), each unit's first `limit`
+        by name (`TEAM_ORDER["name"]`), for the units with any."""
+
     def tally(self, org_id: str, where: TeamFilter, due_by: datetime) -> Tally:
         """`Tally.of` the teams that `find` gives, counted by the store: a portfolio's figures
         without reading every team whole."""

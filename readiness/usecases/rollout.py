@@ -18,7 +18,7 @@ from readiness.organisation import TeamFilter, Wave, WaveMove
 from readiness.usecases import access
 from readiness.usecases.assessments import Clock, utc_now
 from readiness.usecases.organisations import name_of, slug, within
-from readiness.usecases.portfolio import TeamSummary, ahead
+from readiness.usecases.portfolio import TeamSummary
 from readiness.usecases.ports import DEFAULT_ORG, UnitOfWork
 from readiness.vocabulary import CurrentStage
 
@@ -36,27 +36,48 @@ def propose_wave(
 ) -> list[TeamSummary]:
     """At most `size` teams ready to move, spread over the units: one from each in turn.
 
+    The units take turns by name (teams in no unit first), and each unit's teams come by name.
     Rollout is for an admin or an HR partner of the organisation (NotFoundError for anyone else);
     one limited to units is proposed only teams of their units.
+
+    The store counts the teams ahead in each unit, so the turns are worked out on counts, and
+    reads only the teams proposed (TeamRepository.first_by_unit): a region of 100,000 teams
+    is not read whole.
     """
     if not 1 <= size <= MAX_WAVE:
         raise InputError([Problem(("size",), f"give a size of 1 to {MAX_WAVE}", "size")], "query")
     with uow:
         visible = access.require_follow(uow, principal, org_id)
         units = uow.organisations.units(org_id)
-        where = TeamFilter(unit_ids=within(units, unit) if unit else None, assessed_only=True)
+        where = TeamFilter(unit_ids=within(units, unit) if unit else None, ahead=True)
         by_id = {u.id: u for u in units}
-        per_unit: dict[str, list[TeamSummary]] = {}
-        for team in visible.teams(uow, where):
-            if ahead(team):
-                summary = TeamSummary(team, by_id.get(team.unit_id or ""))
-                per_unit.setdefault(team.unit_id or "", []).append(summary)
-    queues = [
-        sorted(per_unit[key], key=lambda s: s.team.display_name.casefold())
-        for key in sorted(per_unit, key=lambda k: by_id[k].name.casefold() if k in by_id else "")
+        counts = visible.count_by_unit(uow, where)
+        order = sorted(
+            counts, key=lambda u: (by_id[u].name.casefold(), u) if u in by_id else ("", "")
+        )
+        shares = turns_taken([counts[u] for u in order], size)
+        first = visible.first_by_unit(uow, where, max(shares, default=0))
+    queues = [first.get(u, [])[:share] for u, share in zip(order, shares, strict=True)]
+    return [
+        TeamSummary(team, by_id.get(team.unit_id or ""))
+        for turn in zip_longest(*queues)
+        for team in turn
+        if team is not None
     ]
-    spread = [s for turn in zip_longest(*queues) for s in turn if s is not None]
-    return spread[:size]
+
+
+def turns_taken(counts: Sequence[int], size: int) -> list[int]:
+    """How many of each queue's `counts` items are taken when the queues give one each in turn,
+    in their order, until `size` are taken or all are empty."""
+    taken = [0] * len(counts)
+    left, turn = size, 0
+    while left > 0 and any(count > turn for count in counts):
+        for place, count in enumerate(counts):
+            if count > turn and left > 0:
+                taken[place] += 1
+                left -= 1
+        turn += 1
+    return taken
 
 
 def confirm_wave(
@@ -90,7 +111,7 @@ def confirm_wave(
                 problems.append(Problem(where, f"{team_id} is listed twice", "duplicate"))
             elif team is None:
                 problems.append(Problem(where, f"no team {team_id}", "unknown_team"))
-            elif not ahead(team) or team.current_stage not in NEXT:
+            elif not team.ahead or team.current_stage not in NEXT:
                 recommended = team.status.rollout_stage if team.status else "no assessment"
                 problems.append(
                     Problem(

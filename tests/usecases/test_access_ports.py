@@ -617,6 +617,23 @@ def test_saving_a_team_twice_replaces_it(uow: UnitOfWork) -> None:
     assert listed == [second]
 
 
+def test_many_teams_are_read_by_id_in_statements_of_a_few_ids_each(
+    uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database takes only so many parameters a statement: ids are asked for a chunk at a
+    time (here 3), and every team comes back once, whatever the chunk it fell in."""
+    monkeypatch.setattr("api.storage.org_repository.GET_MANY_CHUNK", 3)
+    teams = [Team("default", f"t{n}", f"Lag {n}", None, "none", T0) for n in range(8)]
+    with uow:
+        uow.teams.save_many(teams)
+        uow.commit()
+
+    with uow:
+        found = uow.teams.get_many("default", [t.id for t in teams] + ["t9", "saknas"])
+
+    assert found == {t.id: t for t in teams}
+
+
 def test_a_team_read_before_it_was_saved_reads_back_as_saved(uow: UnitOfWork) -> None:
     """A unit of work may remember what it read (the SQL one does): a save makes it read again,
     a miss included."""

@@ -187,6 +187,9 @@ def test_the_team_list_holds_only_the_teams_one_sees(uow: UnitOfWork, people: Pe
         page = portfolio.team_page(uow, offset=0, limit=10, unit=unit, principal=who)
         assert [s.team.id for s in page.teams] == whole  # a page sees what the list sees
         assert page.total == len(whole)
+        if unit is None:  # the teams named by id are those seen, too
+            named = portfolio.teams_by_id(uow, "default", {"nord", "syd", "none"}, principal=who)
+            assert sorted(named) == whole
         return whole
 
     assert listed(people.admin) == listed(people.hr) == ["nord", "syd"]
@@ -205,6 +208,8 @@ def test_the_portfolio_counts_only_an_hr_partners_units_and_is_no_managers(
     scoped = portfolio.portfolio(uow, principal=people.hr_ost)
 
     assert (whole.teams, scoped.teams) == (2, 1)
+    counted = portfolio.portfolio(uow, principal=people.hr_ost, limit=1)  # counted by the store
+    assert (counted.teams, counted.assessed) == (scoped.teams, scoped.assessed)
     _refusal(lambda: portfolio.portfolio(uow, principal=people.manager))
     _refusal(lambda: portfolio.portfolio(uow, principal=people.hr_elsewhere))
     _refusal(lambda: orgs.unit_tree(uow, "default", people.manager))
