@@ -806,6 +806,7 @@ COLUMNS = [
 ROWS = [
     ("nord", 52, 52.5, datetime(2027, 3, 1, 9, 30, tzinfo=UTC), True),
     ("=HYPERLINK()", None, 0.1, date(2027, 3, 2), False),
+    ("#N/A", 7, "=1+1", "#REF!", "3"),
 ]
 
 
@@ -819,6 +820,7 @@ def test_a_csv_export_is_in_swedish_excels_dialect() -> None:
             "\ufeffGrupp;Beredskap;Poäng;Bedömd;Klar\r\n"
             "nord;52;52,5;2027-03-01T09:30:00+00:00;ja\r\n"
             "'=HYPERLINK();;0,1;2027-03-02;nej\r\n"
+            "#N/A;7;'=1+1;#REF!;3\r\n"
         ).encode()
     )
     assert not buffer.closed
@@ -846,6 +848,9 @@ def test_an_xlsx_export_has_real_numbers_and_dates_and_a_frozen_bold_header() ->
     assert sheet["A3"].value == "=HYPERLINK()"
     assert sheet["A3"].data_type == "s"  # text, not a formula
     assert sheet["D3"].value == datetime(2027, 3, 2)
+    # Text Excel would read as a formula or an error stays text; text of digits stays text.
+    assert [c.value for c in sheet[4]] == ["#N/A", 7, "=1+1", "#REF!", "3"]
+    assert [c.data_type for c in sheet[4]] == ["s", "n", "s", "s", "s"]
 
 
 # Streaming ------------------------------------------------------------------------------------
