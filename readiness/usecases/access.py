@@ -27,7 +27,13 @@ from readiness.access import (
 )
 from readiness.errors import NotFoundError
 from readiness.organisation import Organisation, Sort, Tally, Team, TeamFilter
-from readiness.usecases.memory import by_unit, first_due, matches, page_of
+from readiness.usecases.memory import (
+    counted_by_unit,
+    first_due,
+    first_of_each_unit,
+    matches,
+    page_of,
+)
 from readiness.usecases.ports import StoredAssessment, UnitOfWork
 
 # Refused as an address nothing answers: the same words FastAPI gives an unknown route.
@@ -148,7 +154,7 @@ class Visible:
         """Of the teams `teams` gives, TeamRepository.count_by_unit."""
         if self.team_ids is None:
             return uow.teams.count_by_unit(self.org_id, self.narrow(where))
-        return {unit: len(teams) for unit, teams in by_unit(self.teams(uow, where)).items()}
+        return counted_by_unit(self.teams(uow, where))
 
     def first_by_unit(
         self, uow: UnitOfWork, where: TeamFilter, limit: int
@@ -156,10 +162,7 @@ class Visible:
         """Of the teams `teams` gives, TeamRepository.first_by_unit."""
         if self.team_ids is None:
             return uow.teams.first_by_unit(self.org_id, self.narrow(where), limit)
-        return {
-            unit: page_of(teams, "name", 0, limit)
-            for unit, teams in by_unit(self.teams(uow, where)).items()
-        }
+        return first_of_each_unit(self.teams(uow, where), limit)
 
     def tally(self, uow: UnitOfWork, where: TeamFilter, due_by: datetime) -> Tally:
         """What `Tally.of` counts of the teams `teams` gives (TeamRepository.tally)."""

@@ -215,15 +215,12 @@ class InMemoryTeams:
         return sum(1 for _ in self.find(org_id, where))
 
     def count_by_unit(self, org_id: str, where: TeamFilter) -> dict[str | None, int]:
-        return {unit: len(teams) for unit, teams in by_unit(self.find(org_id, where)).items()}
+        return counted_by_unit(self.find(org_id, where))
 
     def first_by_unit(
         self, org_id: str, where: TeamFilter, limit: int
     ) -> dict[str | None, list[Team]]:
-        return {
-            unit: page_of(teams, "name", 0, limit)
-            for unit, teams in by_unit(self.find(org_id, where)).items()
-        }
+        return first_of_each_unit(self.find(org_id, where), limit)
 
     def tally(self, org_id: str, where: TeamFilter, due_by: datetime) -> Tally:
         return Tally.of(self.find(org_id, where), due_by)
@@ -439,7 +436,17 @@ def page_of(teams: Iterable[Team], sort: Sort, offset: int, limit: int) -> list[
     return sorted(teams, key=lambda team: order(TeamKey.of(team)))[offset : offset + limit]
 
 
-def by_unit(teams: Iterable[Team]) -> dict[str | None, list[Team]]:
+def counted_by_unit(teams: Iterable[Team]) -> dict[str | None, int]:
+    """How many of `teams` each unit holds (TeamRepository.count_by_unit)."""
+    return {unit: len(teams) for unit, teams in _by_unit(teams).items()}
+
+
+def first_of_each_unit(teams: Iterable[Team], limit: int) -> dict[str | None, list[Team]]:
+    """Each unit's first `limit` of `teams` by name (TeamRepository.first_by_unit)."""
+    return {unit: page_of(teams, "name", 0, limit) for unit, teams in _by_unit(teams).items()}
+
+
+def _by_unit(teams: Iterable[Team]) -> dict[str | None, list[Team]]:
     """`teams` by their unit (None: in no unit)."""
     found: dict[str | None, list[Team]] = {}
     for team in teams:
