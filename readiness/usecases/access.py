@@ -32,6 +32,7 @@ from readiness.usecases.memory import (
     first_due,
     first_of_each_unit,
     matches,
+    ordered,
     page_of,
 )
 from readiness.usecases.ports import StoredAssessment, UnitOfWork
@@ -134,6 +135,12 @@ class Visible:
             return where
         wanted = self.unit_ids if where.unit_ids is None else where.unit_ids & self.unit_ids
         return replace(where, unit_ids=frozenset(wanted))
+
+    def ordered(self, uow: UnitOfWork, where: TeamFilter, *, sort: Sort) -> Iterator[Team]:
+        """Of the teams `teams` gives, TeamRepository.ordered."""
+        if self.team_ids is None:
+            return uow.teams.ordered(self.org_id, self.narrow(where), sort=sort)
+        return iter(ordered(self.teams(uow, where), sort))
 
     def page(
         self, uow: UnitOfWork, where: TeamFilter, *, sort: Sort, offset: int, limit: int

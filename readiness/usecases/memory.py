@@ -206,6 +206,9 @@ class InMemoryTeams:
         )
         return (team for team in ours if matches(team, where))
 
+    def ordered(self, org_id: str, where: TeamFilter, *, sort: Sort) -> Iterator[Team]:
+        return iter(ordered(self.find(org_id, where), sort))
+
     def page(
         self, org_id: str, where: TeamFilter, *, sort: Sort, offset: int, limit: int
     ) -> list[Team]:
@@ -429,11 +432,16 @@ class InMemoryRounds:
         return len(gone)
 
 
+def ordered(teams: Iterable[Team], sort: Sort) -> list[Team]:
+    """`teams` in the order of `TEAM_ORDER[sort]` (TeamRepository.ordered)."""
+    order = TEAM_ORDER[sort]
+    return sorted(teams, key=lambda team: order(TeamKey.of(team)))
+
+
 def page_of(teams: Iterable[Team], sort: Sort, offset: int, limit: int) -> list[Team]:
     """The `teams` from place `offset` in the order of `TEAM_ORDER[sort]`, at most `limit`
     (TeamRepository.page)."""
-    order = TEAM_ORDER[sort]
-    return sorted(teams, key=lambda team: order(TeamKey.of(team)))[offset : offset + limit]
+    return ordered(teams, sort)[offset : offset + limit]
 
 
 def counted_by_unit(teams: Iterable[Team]) -> dict[str | None, int]:

@@ -16,7 +16,6 @@ from typing import TypedDict
 
 from readiness.access import Principal
 from readiness.organisation import (
-    TEAM_ORDER,
     Sort,
     Standing,
     Tally,
@@ -115,9 +114,8 @@ def team_list(
     """
     with uow:
         visible, by_id, where = _listed(uow, org_id, principal, unit, mode, stage, due, now)
-        found = (TeamSummary(t, by_id.get(t.unit_id or "")) for t in visible.teams(uow, where))
-        order = TEAM_ORDER[sort]
-        yield from sorted(found, key=lambda s: order(TeamKey.of(s.team)))
+        for team in visible.ordered(uow, where, sort=sort):
+            yield TeamSummary(team, by_id.get(team.unit_id or ""))
 
 
 def team_page(

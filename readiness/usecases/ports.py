@@ -206,6 +206,10 @@ class TeamRepository(Protocol):
     def find(self, org_id: str, where: TeamFilter) -> Iterator[Team]:
         """The teams that match, sorted by id; streamed, never all in memory at once."""
 
+    def ordered(self, org_id: str, where: TeamFilter, *, sort: Sort) -> Iterator[Team]:
+        """The teams `find` gives, in the order of `TEAM_ORDER[sort]`; streamed, never all in
+        memory at once."""
+
     def page(
         self, org_id: str, where: TeamFilter, *, sort: Sort, offset: int, limit: int
     ) -> list[Team]:

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from benchmarks.profiles import profiles as seeded_profiles
 from readiness import default_policy, usecases
+from readiness.organisation import TEAM_ORDER, TeamKey
 from readiness.usecases import organisations as org
 from readiness.usecases import portfolio
 from readiness.usecases.assessments import utc_now
@@ -94,6 +95,9 @@ def test_a_page_of_the_team_list_is_that_stretch_of_the_whole_list(uow: UnitOfWo
         for filters in ({}, {"unit": "vard"}, {"mode": "coaching"}, {"stage": "pilot"}):
             whole = list(portfolio.team_list(uow, sort=sort, **filters))  # type: ignore[arg-type]
             assert whole or filters, "the filters leave something to page"
+            # The store orders the whole list too: as Python orders it.
+            in_python = sorted(whole, key=lambda s: TEAM_ORDER[sort](TeamKey.of(s.team)))  # type: ignore[index]
+            assert whole == in_python, (sort, filters)
             for offset, limit in ((0, 100), (0, 3), (3, 3), (7, 5), (len(whole), 2), (50, 10)):
                 page = portfolio.team_page(
                     uow,
