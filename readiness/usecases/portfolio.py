@@ -21,13 +21,11 @@ from readiness.organisation import (
     Tally,
     Team,
     TeamFilter,
-    TeamKey,
     Unit,
-    by_name,
 )
 from readiness.usecases import access
 from readiness.usecases.assessments import utc_now
-from readiness.usecases.memory import first_due
+from readiness.usecases.memory import first_due, ordered
 from readiness.usecases.organisations import within
 from readiness.usecases.ports import DEFAULT_ORG, UnitOfWork
 from readiness.vocabulary import DIMENSION_RANK, MODES, STAGES, Mode, Stage
@@ -222,24 +220,23 @@ def portfolio(
             tally = Tally.of(teams, now)
             overdue = [t for t in teams if t.status is not None and t.status.reassess_by <= now]
             due = first_due(overdue, len(overdue))
-            grouped: dict[tuple[Mode, Stage], list[Team]] = {}
-            for team in teams:
+            listed: dict[tuple[Mode, Stage], list[Team]] = {}
+            for team in ordered(teams, "name"):
                 if team.status is not None:
-                    grouped.setdefault((team.status.mode, team.status.rollout_stage), []).append(
+                    listed.setdefault((team.status.mode, team.status.rollout_stage), []).append(
                         team
                     )
-            listed = {
-                group: sorted(members, key=lambda t: by_name(TeamKey.of(t)))
-                for group, members in grouped.items()
-            }
+            sizes = _sizes(tally)
         else:
             tally = visible.tally(uow, where, now)
             due = visible.first_due(uow, replace(where, due_by=now), limit)
-            listed = {}
-            for mode, stage in _sizes(tally):
-                group = replace(where, mode=mode, stage=stage)
-                listed[mode, stage] = visible.page(uow, group, sort="name", offset=0, limit=limit)
-    sizes = _sizes(tally)
+            sizes = _sizes(tally)
+            listed = {
+                (mode, stage): visible.page(
+                    uow, replace(where, mode=mode, stage=stage), sort="name", offset=0, limit=limit
+                )
+                for mode, stage in sizes
+            }
     by_mode: Counter[Mode] = Counter()
     by_stage: Counter[Stage] = Counter()
     for (mode, stage), teams_in_group in sizes.items():
